@@ -1,0 +1,73 @@
+package cn.chongchuan.safetycredit.credit;
+
+import cn.chongchuan.safetycredit.credit.outbox.OutboxEvent;
+import cn.chongchuan.safetycredit.credit.outbox.OutboxMapper;
+import cn.chongchuan.safetycredit.platform.testing.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceTest
+class CreditServiceSmokeTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OutboxMapper outbox;
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void migrationsAreAppliedToItsOwnDatabase() {
+        assertThat(jdbc.queryForObject("SELECT DATABASE()", String.class)).isEqualTo("credit");
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void outboxEventsRoundTripThroughTheMapper() {
+        String eventId = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        outbox.insert(OutboxEvent.pending(eventId, "U:91320602MA1XXXXX", "LISTING_STARTED", "{\"a\":\"崇川\"}", now));
+
+        OutboxEvent stored = outbox.findByEventId(eventId).orElseThrow();
+
+        assertThat(stored.id()).isPositive();
+        assertThat(stored.payload()).isEqualTo("{\"a\":\"崇川\"}");
+        assertThat(stored.createdAt()).isEqualTo(now);
+        assertThat(stored.publishedAt()).isNull();
+        assertThat(outbox.findByEventId(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
+    void redisRoundTrips() {
+        redis.opsForValue().set("smoke:credit", "黑名单", Duration.ofSeconds(30));
+
+        assertThat(redis.opsForValue().get("smoke:credit")).isEqualTo("黑名单");
+    }
+
+    @Test
+    void readinessIsUpWithDatabaseAndRedis() {
+        Http.Response readiness = Http.local(port).get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void apiEndpointsRequireAToken() {
+        assertThat(Http.local(port).get("/api/v1/me").status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,199 @@
+package cn.chongchuan.safetycredit.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one-command local run: embedded MariaDB and Redis, then credit-service, sanction-service and
+ * the gateway, each in its own JVM as in production. Stays in the foreground; Ctrl-C (or any
+ * service dying) stops every process it started.
+ *
+ * <p>Arguments: the repository root (default: the working directory). Ports come from
+ * {@code GATEWAY_PORT}, {@code CREDIT_PORT}, {@code SANCTION_PORT}, {@code DEVSTACK_MARIADB_PORT}
+ * and {@code DEVSTACK_REDIS_PORT} (defaults 8080, 8081, 8082, 0 = free, 0 = free).
+ */
+public final class LocalStack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path root;
+    private final Path logDir;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedMariaDb mariaDb;
+    private EmbeddedRedis redis;
+
+    private LocalStack(Path root) {
+        this.root = root;
+        this.logDir = root.resolve("target/local-run");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(root);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stopAll();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.startAll();
+        } catch (EmbeddedStartException | IllegalStateException e) {
+            System.err.println("local run failed: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.watchUntilOneDies();
+        System.exit(1);
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        Files.createDirectories(logDir);
+        Instant began = Instant.now();
+        say("starting embedded MariaDB and Redis …");
+        mariaDb = EmbeddedMariaDb.start(envInt("DEVSTACK_MARIADB_PORT", 0));
+        mariaDb.createDatabase("credit");
+        mariaDb.createDatabase("sanction");
+        redis = EmbeddedRedis.start(envInt("DEVSTACK_REDIS_PORT", 0));
+        say("MariaDB on 127.0.0.1:" + mariaDb.port() + ", Redis on 127.0.0.1:" + redis.port());
+
+        int creditPort = envInt("CREDIT_PORT", 8081);
+        int sanctionPort = envInt("SANCTION_PORT", 8082);
+        int gatewayPort = envInt("GATEWAY_PORT", 8080);
+        for (int port : List.of(creditPort, sanctionPort, gatewayPort)) {
+            if (FreePort.isTaken(port)) {
+                throw new IllegalStateException("port " + port + " is already in use; set GATEWAY_PORT, CREDIT_PORT or SANCTION_PORT");
+            }
+        }
+        // One development signing key for this run only, shared by the gateway and the services.
+        String internalKey = randomKey();
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("SPRING_PROFILES_ACTIVE", "local");
+        common.put("SPRING_DATA_REDIS_URL", redis.url());
+        common.put("SECURITY_INTERNAL_TOKEN_SECRET", internalKey);
+
+        Map<String, String> credit = new LinkedHashMap<>(common);
+        credit.put("SERVER_PORT", String.valueOf(creditPort));
+        credit.put("SPRING_DATASOURCE_URL", mariaDb.jdbcUrl("credit"));
+        credit.put("SPRING_DATASOURCE_USERNAME", mariaDb.username());
+        credit.put("SPRING_DATASOURCE_PASSWORD", "");
+        services.add(ServiceProcess.start("credit-service", jar("credit-service"), creditPort, credit, logDir));
+
+        Map<String, String> sanction = new LinkedHashMap<>(common);
+        sanction.put("SERVER_PORT", String.valueOf(sanctionPort));
+        sanction.put("SPRING_DATASOURCE_URL", mariaDb.jdbcUrl("sanction"));
+        sanction.put("SPRING_DATASOURCE_USERNAME", mariaDb.username());
+        sanction.put("SPRING_DATASOURCE_PASSWORD", "");
+        services.add(ServiceProcess.start("sanction-service", jar("sanction-service"), sanctionPort, sanction, logDir));
+
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("SERVER_PORT", String.valueOf(gatewayPort));
+        gateway.put("GATEWAY_CREDIT_URL", "http://127.0.0.1:" + creditPort);
+        gateway.put("GATEWAY_SANCTION_URL", "http://127.0.0.1:" + sanctionPort);
+        services.add(ServiceProcess.start("gateway", jar("gateway"), gatewayPort, gateway, logDir));
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (ServiceProcess service : services) {
+            awaitReady(http, service, deadline);
+            say(String.format("%-17s ready at %s  (log: %s)", service.name(), service.url(),
+                    root.relativize(service.log())));
+        }
+        say("all services ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+        say("gateway: http://127.0.0.1:" + gatewayPort + "   — press Ctrl-C to stop everything");
+    }
+
+    private void awaitReady(HttpClient http, ServiceProcess service, Instant deadline) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start-up; see " + service.log());
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
+                + " s; see " + service.log());
+    }
+
+    private void watchUntilOneDies() throws InterruptedException {
+        while (true) {
+            for (ServiceProcess service : services) {
+                if (!service.isAlive()) {
+                    say(service.name() + " exited (code " + service.exitCode() + "); stopping everything. See "
+                            + service.log());
+                    return;
+                }
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+    }
+
+    private synchronized void stopAll() {
+        for (ServiceProcess service : services.reversed()) {
+            service.stop();
+        }
+        services.clear();
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+        if (mariaDb != null) {
+            mariaDb.close();
+            mariaDb = null;
+        }
+        say("stopped");
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build first with ./mvnw -DskipTests package");
+        }
+        return jar;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static int envInt(String name, int fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-run] " + line);
+    }
+}

@@ -1,0 +1,48 @@
+package cn.chongchuan.safetycredit.platform.problem;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure the caller can act on, answered as an RFC 9457 problem: a status, a stable problem
+ * kind (the last segment of its {@code type} URI), a human title and detail, and extensions such as
+ * the field at fault.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String kind;
+    private final String title;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public ApiException(HttpStatus status, String kind, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+    }
+
+    /** Adds an extension member to the problem response. */
+    public ApiException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Map<String, Object> extensions() {
+        return Map.copyOf(extensions);
+    }
+}

@@ -1,0 +1,116 @@
+package cn.chongchuan.safetycredit.platform.web;
+
+import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.token.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "security.internal-token.secret=" + TestTokens.SECRET)
+class ServicePlatformTest {
+
+    @LocalServerPort
+    int port;
+
+    private Http http() {
+        return Http.local(port);
+    }
+
+    @Test
+    void anApiCallWithoutTokenGets401Problem() {
+        Http.Response response = http().get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        JsonNode problem = response.json();
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/unauthenticated");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/me");
+        assertThat(problem.get("requestId").asString()).isNotBlank();
+    }
+
+    @Test
+    void expiredAndForgedTokensGet401() {
+        String expired = TestTokens.tokenAt(Clock.fixed(Instant.now().minusSeconds(300), ZoneOffset.UTC), "AJJ", "ADMIN");
+        String forged = TestTokens.token("AJJ", "ADMIN").replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl");
+
+        assertThat(http().get("/api/v1/me", "Authorization", "Bearer " + expired).status()).isEqualTo(401);
+        assertThat(http().get("/api/v1/me", "Authorization", "Bearer " + forged).status()).isEqualTo(401);
+        assertThat(http().get("/api/v1/me", "Authorization", "Bearer not-a-jwt").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aValidTokenIdentifiesTheDepartment() {
+        Http.Response response = http().get("/api/v1/me", "Authorization", TestTokens.bearer("XZSPJ", "APPROVAL"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("department").asString()).isEqualTo("XZSPJ");
+        assertThat(response.json().get("roles").get(0).asString()).isEqualTo("APPROVAL");
+    }
+
+    @Test
+    void aRoleNotAllowedOnTheEndpointGets403Problem() {
+        Http.Response denied = http().get("/api/v1/admin-only", "Authorization", TestTokens.bearer("XZSPJ", "APPROVAL"));
+        Http.Response allowed = http().get("/api/v1/admin-only", "Authorization", TestTokens.bearer("AWB", "ADMIN"));
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.json().get("type").asString()).isEqualTo("/problems/forbidden");
+        assertThat(allowed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void publicEndpointsNeedNoToken() {
+        assertThat(http().get("/api/v1/public/ping").body()).isEqualTo("pong");
+        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidFieldsAreNamedInTheProblem() {
+        Http.Response response = http().postJson("/api/v1/samples", "{\"name\":\" \",\"count\":0}",
+                "Authorization", TestTokens.bearer("AJJ", "ENFORCEMENT"));
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode problem = response.json();
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/validation");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "count");
+    }
+
+    @Test
+    void brokenJsonAndWrongTypesAreBadRequests() {
+        String bearer = TestTokens.bearer("AJJ", "ENFORCEMENT");
+        Http.Response broken = http().postJson("/api/v1/samples", "{\"name\": \"x\",", "Authorization", bearer);
+        Http.Response wrongType = http().postJson("/api/v1/samples", "{\"name\":\"x\",\"count\":\"many\"}",
+                "Authorization", bearer);
+
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("errors").get(0).get("field").asString()).isEqualTo("body");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("count");
+    }
+
+    @Test
+    void unexpectedFailuresRevealNothingInternal() {
+        Http.Response response = http().get("/api/v1/boom", "Authorization", TestTokens.bearer("AJJ", "ADMIN"));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at cn.");
+        assertThat(response.json().get("type").asString()).isEqualTo("/problems/internal-error");
+    }
+
+    @Test
+    void aWellFormedRequestIdIsKeptAndEchoed() {
+        Http.Response response = http().get("/api/v1/public/ping", "X-Request-Id", "req-12345678");
+        Http.Response injected = http().get("/api/v1/public/ping", "X-Request-Id", "bad id\twith tab");
+
+        assertThat(response.header("X-Request-Id")).isEqualTo("req-12345678");
+        assertThat(injected.header("X-Request-Id")).isNotEqualTo("bad id\twith tab").isNotBlank();
+    }
+}
