@@ -36,6 +36,7 @@ public final class LocalStack {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedMariaDb mariaDb;
     private EmbeddedRedis redis;
+    private volatile boolean stopping;
 
     private LocalStack(Path root) {
         this.root = root;
@@ -56,8 +57,9 @@ public final class LocalStack {
             System.err.println("local run failed: " + e.getMessage());
             System.exit(1);
         }
-        stack.watchUntilOneDies();
-        System.exit(1);
+        if (stack.watchUntilOneDies()) {
+            System.exit(1);
+        }
     }
 
     private void startAll() throws IOException, InterruptedException {
@@ -138,20 +140,23 @@ public final class LocalStack {
                 + " s; see " + service.log());
     }
 
-    private void watchUntilOneDies() throws InterruptedException {
-        while (true) {
-            for (ServiceProcess service : services) {
-                if (!service.isAlive()) {
+    /** Returns true when a service died on its own, false when the run is being stopped. */
+    private boolean watchUntilOneDies() throws InterruptedException {
+        while (!stopping) {
+            for (ServiceProcess service : List.copyOf(services)) {
+                if (!service.isAlive() && !stopping) {
                     say(service.name() + " exited (code " + service.exitCode() + "); stopping everything. See "
                             + service.log());
-                    return;
+                    return true;
                 }
             }
             TimeUnit.SECONDS.sleep(1);
         }
+        return false;
     }
 
     private synchronized void stopAll() {
+        stopping = true;
         for (ServiceProcess service : services.reversed()) {
             service.stop();
         }

@@ -3,6 +3,9 @@ package cn.chongchuan.safetycredit.platform.web;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +17,8 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "security.internal-token.secret=" + TestTokens.SECRET)
+        properties = {"security.internal-token.secret=" + TestTokens.SECRET, "logging.structured.format.console=ecs"})
+@ExtendWith(OutputCaptureExtension.class)
 class ServicePlatformTest {
 
     @LocalServerPort
@@ -97,12 +101,15 @@ class ServicePlatformTest {
     }
 
     @Test
-    void unexpectedFailuresRevealNothingInternal() {
-        Http.Response response = http().get("/api/v1/boom", "Authorization", TestTokens.bearer("AJJ", "ADMIN"));
+    void unexpectedFailuresRevealNothingInternalAndAreLoggedWithTheRequestId(CapturedOutput output) {
+        Http.Response response = http().get("/api/v1/boom", "Authorization", TestTokens.bearer("AJJ", "ADMIN"),
+                "X-Request-Id", "req-boom-0001");
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at cn.");
         assertThat(response.json().get("type").asString()).isEqualTo("/problems/internal-error");
+        assertThat(response.json().get("requestId").asString()).isEqualTo("req-boom-0001");
+        assertThat(output.getOut()).containsPattern("(?m)^\\{\"@timestamp\"(?=.*\"requestId\":\"req-boom-0001\")(?=.*unexpected failure).*$");
     }
 
     @Test
