@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.Map;
  * {@code SPRING_DATA_REDIS_URL}) already names external ones; then nothing embedded starts.
  *
  * <p>Each service gets its own database, named by {@code devstack.database} or else by
- * {@code spring.application.name} without its {@code -service} suffix.
+ * {@code spring.application.name} without its {@code -service} suffix. MariaDB starts only for an
+ * application that uses JDBC (HikariCP on its classpath, or {@code devstack.mariadb.enabled=true});
+ * Redis only for one that uses Redis (Lettuce on its classpath, or {@code devstack.redis.enabled=true}).
  */
 public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -60,7 +63,11 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        if (!environment.containsProperty("spring.datasource.url")) {
+        boolean usesJdbc = environment.getProperty("devstack.mariadb.enabled", Boolean.class,
+                ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource", null));
+        boolean usesRedis = environment.getProperty("devstack.redis.enabled", Boolean.class,
+                ClassUtils.isPresent("io.lettuce.core.RedisClient", null));
+        if (usesJdbc && !environment.containsProperty("spring.datasource.url")) {
             String database = databaseName(environment);
             EmbeddedMariaDb mariaDb = servers.mariaDb();
             mariaDb.createDatabase(database);
@@ -68,7 +75,7 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             properties.put("spring.datasource.username", mariaDb.username());
             properties.put("spring.datasource.password", "");
         }
-        if (EXTERNAL_REDIS_PROPERTIES.stream().noneMatch(environment::containsProperty)) {
+        if (usesRedis && EXTERNAL_REDIS_PROPERTIES.stream().noneMatch(environment::containsProperty)) {
             properties.put("spring.data.redis.url", servers.redis().url());
         }
         if (!properties.isEmpty()) {

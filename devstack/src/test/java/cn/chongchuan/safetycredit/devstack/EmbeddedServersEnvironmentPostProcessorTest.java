@@ -60,10 +60,25 @@ class EmbeddedServersEnvironmentPostProcessorTest {
     }
 
     @Test
+    void applicationsWithoutJdbcOrRedisGetNothing() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("props", Map.of(
+                "spring.application.name", "gateway",
+                "devstack.mariadb.enabled", "false",
+                "devstack.redis.enabled", "false")));
+
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(mariaDbStarts).hasValue(0);
+        assertThat(redisStarts).hasValue(0);
+    }
+
+    @Test
     void embeddedServersFillInWhatIsNotConfigured() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("props", Map.of(
                 "spring.application.name", "credit-service",
+                "devstack.mariadb.enabled", "true",
                 "spring.data.redis.url", "redis://cache.example:6379")));
 
         postProcessor.postProcessEnvironment(environment, new SpringApplication());
