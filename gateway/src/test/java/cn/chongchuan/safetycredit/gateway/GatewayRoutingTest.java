@@ -1,76 +1,61 @@
 package cn.chongchuan.safetycredit.gateway;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.stream.IntStream;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingTest {
+class GatewayRoutingTest extends GatewayTest {
 
-    static WireMockServer credit = new WireMockServer(options().dynamicPort());
-    static WireMockServer sanction = new WireMockServer(options().dynamicPort());
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBackends() {
-        credit.start();
-        sanction.start();
-        credit.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("credit")));
-        sanction.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("sanction")));
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/me", "/api/v1/subjects/91310110666007217T", "/api/v1/violations", "/api/v1/listings/7",
+            "/api/v1/repairs/1", "/api/v1/objections", "/api/v1/checks/91310110666007217T", "/api/v1/criteria"})
+    void blacklistAndCheckPathsGoToCreditService(String path) {
+        assertThat(getWithKey(path, APPROVAL_KEY).body()).isEqualTo("credit");
+        assertThat(Backends.creditReceived()).singleElement()
+                .satisfies(request -> assertThat(request.getUrl()).isEqualTo(path));
+        assertThat(Backends.received(Backends.SANCTION)).isEmpty();
     }
 
-    @AfterAll
-    static void stopBackends() {
-        credit.stop();
-        sanction.stop();
-    }
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("gateway.credit-url", credit::baseUrl);
-        registry.add("gateway.sanction-url", sanction::baseUrl);
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/notices/42", "/api/v1/cases/3", "/api/v1/departments", "/api/v1/measures?department=ZJJ",
+            "/api/v1/deliveries/9/replay"})
+    void sanctionPathsGoToSanctionService(String path) {
+        assertThat(getWithKey(path, ADMIN_KEY).body()).isEqualTo("sanction");
+        assertThat(Backends.received(Backends.SANCTION)).singleElement()
+                .satisfies(request -> assertThat(request.getUrl()).isEqualTo(path));
+        assertThat(Backends.creditReceived()).isEmpty();
     }
 
     @Test
-    void blacklistAndCheckPathsGoToCreditService() throws Exception {
-        assertThat(get("/api/v1/checks/91310110666007217T").body()).isEqualTo("credit");
-        assertThat(get("/api/v1/public/listings?q=x").body()).isEqualTo("credit");
+    void requestsAreSpreadOverEveryInstanceOfAService() {
+        IntStream.range(0, 6).forEach(i ->
+                assertThat(getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY).statusCode()).isEqualTo(200));
+
+        assertThat(Backends.received(Backends.CREDIT_A)).hasSize(3);
+        assertThat(Backends.received(Backends.CREDIT_B)).hasSize(3);
     }
 
     @Test
-    void noticePathsGoToSanctionService() throws Exception {
-        assertThat(get("/api/v1/notices/42").body()).isEqualTo("sanction");
-        assertThat(get("/api/v1/measures?department=ZJJ").body()).isEqualTo("sanction");
+    void internalActuatorAndUnknownPathsAreNeverRouted() {
+        for (String path : new String[] {"/internal/v1/listing-events", "/actuator/prometheus", "/actuator/env",
+                "/actuator/gateway/routes", "/api/v1/unknown", "/api/v2/checks/x"}) {
+            assertProblem(getWithKey(path, ADMIN_KEY), 404, "http-404");
+        }
+        assertThat(Backends.allReceived()).isEmpty();
     }
 
     @Test
-    void internalAndUnknownPathsAreNeverRouted() throws Exception {
-        assertThat(get("/internal/v1/listing-events").statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(404);
-        assertThat(credit.getAllServeEvents()).noneMatch(e -> e.getRequest().getUrl().startsWith("/internal"));
-        assertThat(sanction.getAllServeEvents()).noneMatch(e -> e.getRequest().getUrl().startsWith("/internal"));
+    void healthIsAnsweredByTheGatewayItself() {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(Backends.allReceived()).isEmpty();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Test
+    void theFallbackPathCannotBeCalledDirectly() {
+        assertProblem(getWithKey("/gateway-fallback/credit-service", ADMIN_KEY), 404, "http-404");
     }
 }

@@ -1,0 +1,108 @@
+package cn.chongchuan.safetycredit.gateway.identity;
+
+import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
+import cn.chongchuan.safetycredit.platform.token.InternalTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a department's API key into the identity the services trust. On every route it removes
+ * whatever identity the client sent (its {@code Authorization}, {@code X-Api-Key} and the
+ * spoofable headers); on a non-public route it then requires a configured key
+ * ({@code Authorization: ApiKey <key>} or {@code X-Api-Key}) and forwards
+ * {@code Authorization: Bearer <token>} signed with the internal key, carrying the key's department
+ * and roles. A route is public only when its metadata says {@code public: true}.
+ */
+public class IdentityForwardingFilter implements GlobalFilter, Ordered {
+
+    /** Exchange attribute holding the authenticated department code (for rate limits and logs). */
+    public static final String DEPARTMENT_ATTR = IdentityForwardingFilter.class.getName() + ".department";
+    /** Route metadata key that opens a route to callers without a key. */
+    public static final String PUBLIC_METADATA = "public";
+    public static final String API_KEY_HEADER = "X-Api-Key";
+    /** Runs right after the problem-response decorator, before the request body is buffered or rate limits apply. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityForwardingFilter.class);
+    private static final String API_KEY_SCHEME = "apikey ";
+
+    private final ApiKeys apiKeys;
+    private final InternalTokens tokens;
+    private final List<String> spoofableHeaders;
+    private final GatewayProblems problems;
+
+    public IdentityForwardingFilter(ApiKeys apiKeys, InternalTokens tokens, IdentityProperties properties,
+            GatewayProblems problems) {
+        this.apiKeys = apiKeys;
+        this.tokens = tokens;
+        this.spoofableHeaders = List.copyOf(properties.spoofableHeaders());
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        HttpHeaders incoming = exchange.getRequest().getHeaders();
+        String presentedKey = presentedKey(incoming);
+        if (isPublic(exchange)) {
+            return chain.filter(exchange.mutate().request(withoutClientIdentity(exchange.getRequest())).build());
+        }
+        Optional<Caller> caller = apiKeys.authenticate(presentedKey);
+        if (caller.isEmpty()) {
+            log.atInfo().addKeyValue("path", exchange.getRequest().getPath().value())
+                    .log(presentedKey == null ? "request without API key refused" : "request with unknown API key refused");
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
+            return problems.write(exchange, GatewayProblems.UNAUTHENTICATED, presentedKey == null
+                    ? "An API key is required: send 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'."
+                    : "The API key is not valid.");
+        }
+        Caller who = caller.get();
+        exchange.getAttributes().put(DEPARTMENT_ATTR, who.department());
+        String bearer = "Bearer " + tokens.issue(who.department(), who.roles());
+        ServerHttpRequest forwarded = withoutClientIdentity(exchange.getRequest()).mutate()
+                .headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, bearer))
+                .build();
+        return chain.filter(exchange.mutate().request(forwarded).build());
+    }
+
+    private ServerHttpRequest withoutClientIdentity(ServerHttpRequest request) {
+        return request.mutate().headers(headers -> {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.remove(API_KEY_HEADER);
+            spoofableHeaders.forEach(headers::remove);
+        }).build();
+    }
+
+    private static boolean isPublic(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route != null && Boolean.parseBoolean(String.valueOf(route.getMetadata().get(PUBLIC_METADATA)));
+    }
+
+    /** The key from {@code Authorization: ApiKey <key>}, else from {@code X-Api-Key}; null when neither is sent. */
+    static String presentedKey(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.length() > API_KEY_SCHEME.length()
+                && authorization.substring(0, API_KEY_SCHEME.length()).toLowerCase(Locale.ROOT).equals(API_KEY_SCHEME)) {
+            return authorization.substring(API_KEY_SCHEME.length()).trim();
+        }
+        String header = headers.getFirst(API_KEY_HEADER);
+        return header == null || header.isBlank() ? null : header.trim();
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

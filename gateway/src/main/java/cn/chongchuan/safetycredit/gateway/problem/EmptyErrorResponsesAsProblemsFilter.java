@@ -1,0 +1,77 @@
+package cn.chongchuan.safetycredit.gateway.problem;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * Gateway filters that refuse a request (the Redis rate limiter above all) end the response with
+ * a bare status and no body. This filter gives such responses a problem body instead; a 429 also
+ * gets {@code Retry-After}, the time the limiter needs to refill the tokens one request costs.
+ */
+public class EmptyErrorResponsesAsProblemsFilter implements GlobalFilter, Ordered {
+
+    static final String REPLENISH_RATE_HEADER = "X-RateLimit-Replenish-Rate";
+    static final String REQUESTED_TOKENS_HEADER = "X-RateLimit-Requested-Tokens";
+
+    private final GatewayProblems problems;
+
+    public EmptyErrorResponsesAsProblemsFilter(GatewayProblems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerWebExchange[] decorated = new ServerWebExchange[1];
+        ServerHttpResponse response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+            @Override
+            public Mono<Void> setComplete() {
+                HttpStatusCode status = getStatusCode();
+                if (status == null || !status.isError() || isCommitted()) {
+                    return super.setComplete();
+                }
+                return asProblem(decorated[0], status);
+            }
+        };
+        decorated[0] = exchange.mutate().response(response).build();
+        return chain.filter(decorated[0]);
+    }
+
+    private Mono<Void> asProblem(ServerWebExchange exchange, HttpStatusCode status) {
+        if (status.value() == 429) {
+            return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
+                    "Your request rate is over the limit; retry after the time in Retry-After.", retryAfter(exchange));
+        }
+        if (status.value() == 413) {
+            return problems.write(exchange, GatewayProblems.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        }
+        return problems.write(exchange, GatewayProblems.http(status), "The gateway refused the request.");
+    }
+
+    private static Duration retryAfter(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        try {
+            double rate = Double.parseDouble(headers.getFirst(REPLENISH_RATE_HEADER));
+            double requested = Double.parseDouble(headers.getFirst(REQUESTED_TOKENS_HEADER));
+            if (rate > 0) {
+                return Duration.ofMillis((long) Math.ceil(requested / rate * 1000));
+            }
+        } catch (NullPointerException | NumberFormatException e) {
+            // headers switched off (include-headers: false): fall through
+        }
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
