@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.platform.problem;
 import org.springframework.http.HttpStatus;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,17 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.kind = kind;
         this.title = title;
+    }
+
+    /** 400: one input field is wrong, named in the problem's {@code errors}. */
+    public static ApiException badField(String field, String reason) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", field + " " + reason)
+                .with("errors", List.of(new FieldError(field, reason)));
+    }
+
+    /** 404: the thing named does not exist (or is not visible to the caller). */
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", "no " + what);
     }
 
     /** Adds an extension member to the problem response. */

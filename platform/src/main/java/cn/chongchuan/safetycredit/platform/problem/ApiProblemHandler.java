@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +43,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+    private final List<ProblemTranslator> translators;
+
+    public ApiProblemHandler(ObjectProvider<ProblemTranslator> translators) {
+        this.translators = translators.orderedStream().toList();
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException e, WebRequest request) {
         ProblemDetail problem = Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
@@ -71,6 +78,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+        for (ProblemTranslator translator : translators) {
+            var translated = translator.translate(e);
+            if (translated.isPresent()) {
+                return handleApi(translated.get(), request);
+            }
+        }
         log.error("unexpected failure", e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request could not be completed. Quote the request id when reporting this.");

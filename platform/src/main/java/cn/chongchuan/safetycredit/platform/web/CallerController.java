@@ -1,7 +1,5 @@
 package cn.chongchuan.safetycredit.platform.web;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallerController {
 
     @GetMapping("/api/v1/me")
-    Caller me(@AuthenticationPrincipal Jwt jwt) {
-        return Caller.of(jwt);
+    Caller me(Caller caller) {
+        return caller;
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -35,7 +37,7 @@ import java.util.List;
 @EnableMethodSecurity
 @EnableConfigurationProperties(InternalTokenProperties.class)
 @Import({ApiProblemHandler.class, CallerController.class})
-public class ServicePlatformConfiguration {
+public class ServicePlatformConfiguration implements WebMvcConfigurer {
 
     /** Paths anyone may call: the public disclosure API, health probes and the API description. */
     public static final String[] OPEN_PATHS = {
@@ -80,6 +82,11 @@ public class ServicePlatformConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
     }
 
     /** Roles claim → {@code ROLE_*} authorities; the principal's name is the department code. */

@@ -1,0 +1,110 @@
+package cn.chongchuan.safetycredit.credit.catalogue;
+
+import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
+import cn.chongchuan.safetycredit.credit.catalogue.domain.Department;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The criteria and department catalogues: loaded from the reviewable seed files at start-up
+ * (idempotently, an upsert by code) and read from the database afterwards.
+ */
+@Service
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CatalogueService implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogueService.class);
+
+    private final CatalogueMapper mapper;
+    private final ResourceLoader resources;
+    private final SeedProperties seeds;
+    private final Clock clock;
+    private volatile Map<String, Department> departments = Map.of();
+
+    CatalogueService(CatalogueMapper mapper, ResourceLoader resources, SeedProperties seeds, Clock clock) {
+        this.mapper = mapper;
+        this.resources = resources;
+        this.seeds = seeds;
+        this.clock = clock;
+    }
+
+    /** Seed file entry of departments.yaml. */
+    record DepartmentSeed(String code, String name, String fullName, List<String> roles) {
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        loadSeeds();
+    }
+
+    /** Upserts every seed entry; running it twice changes nothing. */
+    @Transactional
+    public void loadSeeds() {
+        List<DepartmentSeed> departmentSeeds = bind("departments.yaml", "departments", DepartmentSeed.class);
+        List<Criterion> criteria = bind("criteria.yaml", "criteria", Criterion.class);
+        departmentSeeds.forEach(d -> mapper.upsertDepartment(d.code(), d.name(), d.fullName(),
+                String.join(",", d.roles()), clock.instant()));
+        criteria.forEach(c -> mapper.upsertCriterion(c, clock.instant()));
+        refreshDepartments();
+        log.info("catalogues loaded: {} departments, {} criteria", departmentSeeds.size(), criteria.size());
+    }
+
+    public List<Criterion> criteria() {
+        return mapper.findCriteria();
+    }
+
+    public Optional<Criterion> criterion(String code) {
+        return mapper.findCriterion(code);
+    }
+
+    public Optional<Department> department(String code) {
+        return Optional.ofNullable(departments.get(code));
+    }
+
+    /** The short name of a department, or its code when unknown. */
+    public String departmentName(String code) {
+        return department(code).map(Department::name).orElse(code);
+    }
+
+    private void refreshDepartments() {
+        departments = mapper.findDepartments().stream()
+                .map(row -> new Department(row.code(), row.name(), row.fullName(), Arrays.asList(row.roles().split(","))))
+                .collect(Collectors.toUnmodifiableMap(Department::code, Function.identity()));
+    }
+
+    private <T> List<T> bind(String file, String key, Class<T> type) {
+        Resource resource = resources.getResource(seeds.location() + file);
+        try {
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(file, resource);
+            return new Binder(ConfigurationPropertySources.from(sources))
+                    .bind(key, Bindable.listOf(type))
+                    .orElseThrow(() -> new IllegalStateException(resource + " has no '" + key + "' list"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed file " + resource, e);
+        }
+    }
+}

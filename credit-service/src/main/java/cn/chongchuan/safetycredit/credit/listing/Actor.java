@@ -1,0 +1,19 @@
+package cn.chongchuan.safetycredit.credit.listing;
+
+import cn.chongchuan.safetycredit.platform.web.Caller;
+
+/** Who acts on a listing: a department in one of its roles, or the system itself (expiry). */
+public record Actor(String department, String role) {
+
+    public static final Actor SYSTEM = new Actor("SYSTEM", "SYSTEM");
+
+    /** The caller acting in the given role (which the endpoint already required). */
+    public static Actor of(Caller caller, String role) {
+        return new Actor(caller.department(), role);
+    }
+
+    /** The caller as ADMIN if it is one, otherwise as ENFORCEMENT. */
+    public static Actor of(Caller caller) {
+        return of(caller, caller.hasRole("ADMIN") ? "ADMIN" : "ENFORCEMENT");
+    }
+}

@@ -1,0 +1,99 @@
+package cn.chongchuan.safetycredit.credit.listing;
+
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.web.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The listing procedure: notice, decision, drop (the imposing department), revocation (credit office). */
+@RestController
+@Validated
+@RequestMapping("/api/v1/listings")
+class ListingController {
+
+    private final ListingService listings;
+    private final ListingViews views;
+
+    ListingController(ListingService listings, ListingViews views) {
+        this.listings = listings;
+        this.views = views;
+    }
+
+    /** Evidence is a list of document references (file numbers, archive ids), not the documents. */
+    record NoticeRequest(@NotNull LocalDate noticeDate, @Size(max = 1000) String reason,
+                         @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
+    }
+
+    record DecisionRequest(@NotBlank @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String decisionNumber,
+                           @NotNull LocalDate decisionDate, boolean defenceWaived, @Size(max = 1000) String reason,
+                           @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 1000) String reason,
+                         @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
+    }
+
+    /** An enforcement department sees its own listings; the credit office sees all, optionally by department. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
+    List<ListingView> listings(@RequestParam(required = false) ListingState state,
+            @RequestParam(required = false) @Size(max = 16) String department,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
+        String scope = caller.hasRole("ADMIN") ? department : caller.department();
+        return listings.search(scope, state, page, size).stream().map(views::brief).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
+    ListingView listing(@PathVariable long id, Caller caller) {
+        ListingRow row = listings.find(id);
+        if (!caller.hasRole("ADMIN") && !row.departmentCode().equals(caller.department())) {
+            throw ApiException.notFound("listing " + id);
+        }
+        return views.full(row);
+    }
+
+    @PostMapping("/{id}/notice")
+    @PreAuthorize("hasRole('ENFORCEMENT')")
+    ListingView notifyParty(@PathVariable long id, @Valid @RequestBody NoticeRequest request, Caller caller) {
+        return views.full(listings.notifyParty(id, request.noticeDate(), request.reason(), request.evidence(), caller));
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize("hasRole('ENFORCEMENT')")
+    ListingView decideListing(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
+        return views.full(listings.decideListing(id, request.decisionNumber(), request.decisionDate(),
+                request.defenceWaived(), request.reason(), request.evidence(), caller));
+    }
+
+    @PostMapping("/{id}/drop")
+    @PreAuthorize("hasRole('ENFORCEMENT')")
+    ListingView dropListing(@PathVariable long id, @Valid @RequestBody ReasonRequest request, Caller caller) {
+        return views.full(listings.dropListing(id, request.reason(), request.evidence(), caller));
+    }
+
+    @PostMapping("/{id}/revocation")
+    @PreAuthorize("hasRole('ADMIN')")
+    ListingView revokeListing(@PathVariable long id, @Valid @RequestBody ReasonRequest request, Caller caller) {
+        return views.full(listings.revokeListing(id, request.reason(), request.evidence(), caller));
+    }
+}

@@ -1,0 +1,66 @@
+package cn.chongchuan.safetycredit.credit.listing;
+
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingPeriod;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A listing as stored: one subject, one violation, its state and dates, and an optimistic version. */
+public record ListingRow(
+        Long id,
+        String subjectType,
+        String subjectKey,
+        Long unitId,
+        Long personId,
+        long violationId,
+        String criterionCode,
+        String departmentCode,
+        ListingState state,
+        Instant proposedAt,
+        LocalDate noticeDate,
+        LocalDate defenceDeadline,
+        String decisionNumber,
+        LocalDate listedFrom,
+        LocalDate listedUntil,
+        LocalDate endedOn,
+        String listedKey,
+        int version,
+        Instant updatedAt) {
+
+    /** The state as it stands on {@code today}: a listing past its end is EXPIRED even before the job ran. */
+    public ListingState stateOn(LocalDate today) {
+        if (state.isOnList() && listedUntil != null && new ListingPeriod(listedFrom, listedUntil).hasExpiredOn(today)) {
+            return ListingState.EXPIRED;
+        }
+        return state;
+    }
+
+    public ListingPeriod period() {
+        return new ListingPeriod(listedFrom, listedUntil);
+    }
+
+    ListingRow withState(ListingState next, Instant now) {
+        return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
+                next, proposedAt, noticeDate, defenceDeadline, decisionNumber, listedFrom, listedUntil,
+                endedOn, next.isOnList() ? subjectKey : null, version, now);
+    }
+
+    ListingRow withNotice(LocalDate date, LocalDate deadline) {
+        return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
+                state, proposedAt, date, deadline, decisionNumber, listedFrom, listedUntil, endedOn,
+                listedKey, version, updatedAt);
+    }
+
+    ListingRow withDecision(String number, ListingPeriod period) {
+        return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
+                state, proposedAt, noticeDate, defenceDeadline, number, period.from(), period.until(),
+                endedOn, listedKey, version, updatedAt);
+    }
+
+    ListingRow withEndedOn(LocalDate day) {
+        return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
+                state, proposedAt, noticeDate, defenceDeadline, decisionNumber, listedFrom, listedUntil,
+                day, listedKey, version, updatedAt);
+    }
+}

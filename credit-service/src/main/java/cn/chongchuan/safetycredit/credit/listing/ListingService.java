@@ -1,0 +1,274 @@
+package cn.chongchuan.safetycredit.credit.listing;
+
+import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
+import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
+import cn.chongchuan.safetycredit.credit.listing.domain.IllegalTransitionException;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingAction;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingPeriod;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingStateMachine;
+import cn.chongchuan.safetycredit.credit.outbox.OutboxWriter;
+import cn.chongchuan.safetycredit.credit.subject.Person;
+import cn.chongchuan.safetycredit.credit.subject.SubjectService;
+import cn.chongchuan.safetycredit.credit.subject.Unit;
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.web.Caller;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The lawful listing procedure: propose, notify, decide or drop, expire, revoke; and the
+ * transitions that credit repair drives. Every transition appends a history event and, when the
+ * subject goes on or off the list, an outbox event in the same transaction.
+ */
+@Service
+public class ListingService {
+
+    public static final String UNIT = "UNIT";
+    public static final String PERSON = "PERSON";
+
+    private final ListingMapper mapper;
+    private final SubjectService subjects;
+    private final CatalogueService catalogue;
+    private final OutboxWriter outbox;
+    private final ListingProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ListingService(ListingMapper mapper, SubjectService subjects, CatalogueService catalogue, OutboxWriter outbox,
+            ListingProperties properties, JsonMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.subjects = subjects;
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Today in the district's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
+    /** Proposes listings for the subjects a met criterion names; linked by their common violation. */
+    @Transactional
+    public List<Long> proposeListings(long violationId, Criterion criterion, String department, Unit unit,
+            List<Person> principals, List<Person> others, String reason) {
+        List<Long> ids = new ArrayList<>();
+        if (criterion.listsUnit()) {
+            ids.add(propose(violationId, criterion, department, UNIT, unit.key(), unit.id(), null, reason));
+        }
+        if (criterion.listsPrincipal()) {
+            principals.forEach(p -> ids.add(propose(violationId, criterion, department, PERSON, p.key(), null, p.id(), reason)));
+        }
+        if (criterion.listsOtherPersons()) {
+            others.forEach(p -> ids.add(propose(violationId, criterion, department, PERSON, p.key(), null, p.id(), reason)));
+        }
+        return ids;
+    }
+
+    private long propose(long violationId, Criterion criterion, String department, String type, String key,
+            Long unitId, Long personId, String reason) {
+        var existing = mapper.findByViolationAndSubject(violationId, key);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        mapper.insert(new ListingRow(null, type, key, unitId, personId, violationId, criterion.code(), department,
+                ListingState.PROPOSED, clock.instant(), null, null, null, null, null, null, null, 0, clock.instant()));
+        ListingRow created = mapper.findByViolationAndSubject(violationId, key).orElseThrow();
+        appendHistory(created.id(), "TRANSITION", null, ListingState.PROPOSED, Actor.SYSTEM, reason, List.of());
+        return created.id();
+    }
+
+    /** The party has been notified; the defence period runs for the configured working days. */
+    @Transactional
+    public ListingRow notifyParty(long id, LocalDate noticeDate, String reason, List<String> evidence, Caller caller) {
+        requireNotFuture(noticeDate, "noticeDate");
+        LocalDate deadline = properties.calendar().addWorkingDays(noticeDate, properties.defenceWorkingDays());
+        return transition(id, ListingAction.NOTIFY, imposingDepartment(id, caller), reason, evidence,
+                l -> l.withNotice(noticeDate, deadline));
+    }
+
+    /** The written listing decision, by the department that imposed the penalty. */
+    @Transactional
+    public ListingRow decideListing(long id, String decisionNumber, LocalDate decisionDate, boolean defenceWaived,
+            String reason, List<String> evidence, Caller caller) {
+        requireNotFuture(decisionDate, "decisionDate");
+        Actor actor = imposingDepartment(id, caller);
+        ListingRow current = find(id);
+        if (current.state() == ListingState.NOTIFIED) {
+            if (decisionDate.isBefore(current.noticeDate())) {
+                throw ApiException.badField("decisionDate", "is before the notice date " + current.noticeDate());
+            }
+            if (!defenceWaived && !decisionDate.isAfter(current.defenceDeadline())) {
+                throw new ApiException(HttpStatus.CONFLICT, "defence-period-running", "Defence period still running",
+                        "the party may state its case until " + current.defenceDeadline()
+                                + "; decide after that day, or record that the party waived its right (defenceWaived)")
+                        .with("defenceDeadline", current.defenceDeadline().toString());
+            }
+        }
+        ListingPeriod period = ListingPeriod.startingOn(decisionDate, properties.listingYears());
+        if (period.hasExpiredOn(today())) {
+            throw ApiException.badField("decisionDate", "is so long ago that the listing would already have ended");
+        }
+        String fullReason = defenceWaived ? joinReason(reason, "当事人书面放弃陈述、申辩") : reason;
+        return transition(id, ListingAction.DECIDE, actor, fullReason, evidence, l -> l.withDecision(decisionNumber.strip(), period));
+    }
+
+    /** The department decides not to list. */
+    @Transactional
+    public ListingRow dropListing(long id, String reason, List<String> evidence, Caller caller) {
+        return transition(id, ListingAction.DROP, imposingDepartment(id, caller), reason, evidence, l -> l.withEndedOn(today()));
+    }
+
+    /** The credit office withdraws a listing made in error. */
+    @Transactional
+    public ListingRow revokeListing(long id, String reason, List<String> evidence, Caller caller) {
+        return transition(id, ListingAction.REVOKE, Actor.of(caller, "ADMIN"), reason, evidence, l -> l.withEndedOn(today()));
+    }
+
+    /** An approved credit repair takes the subject off the list early. */
+    @Transactional
+    public ListingRow markRepaired(long id, String reason, List<String> evidence, Actor actor) {
+        ListingRow current = find(id);
+        if (current.stateOn(today()) == ListingState.EXPIRED) {
+            throw new IllegalTransitionException(ListingState.EXPIRED, ListingAction.APPROVE_REPAIR, Set.of(ListingAction.REVOKE));
+        }
+        return transition(id, ListingAction.APPROVE_REPAIR, actor, reason, evidence, l -> l.withEndedOn(today()));
+    }
+
+    /** A repair found to rest on false material is revoked: the listing is restored for its original period. */
+    @Transactional
+    public ListingRow restoreAfterRevokedRepair(long id, String reason, List<String> evidence, Actor actor) {
+        return transition(id, ListingAction.REVOKE_REPAIR, actor, reason, evidence, l -> l.withEndedOn(null));
+    }
+
+    /** Moves listings whose three years are over to EXPIRED; safe with several instances (SKIP LOCKED). */
+    @Transactional
+    public int expireDueListings(int batchSize) {
+        LocalDate today = today();
+        List<ListingRow> due = mapper.lockDueForExpiry(today, batchSize);
+        for (ListingRow listing : due) {
+            transition(listing.id(), ListingAction.EXPIRE, Actor.SYSTEM, "三年公布期届满", List.of(),
+                    l -> l.withEndedOn(listing.listedUntil()));
+        }
+        return due.size();
+    }
+
+    /** Records a non-transition event (objection, repair application …) in the listing's history. */
+    @Transactional
+    public void recordInHistory(long id, String kind, Actor actor, String reason, List<String> evidence) {
+        ListingRow listing = find(id);
+        appendHistory(id, kind, listing.state(), listing.state(), actor, reason, evidence);
+    }
+
+    public ListingRow find(long id) {
+        return mapper.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "no listing " + id));
+    }
+
+    public List<ListingRow> linkedTo(ListingRow listing) {
+        return mapper.findByViolation(listing.violationId()).stream().filter(l -> !l.id().equals(listing.id())).toList();
+    }
+
+    public List<ListingRow> ofSubject(String subjectKey) {
+        return mapper.findBySubject(subjectKey);
+    }
+
+    public List<ListingRow> ofViolation(long violationId) {
+        return mapper.findByViolation(violationId);
+    }
+
+    public List<ListingEventRow> history(long id) {
+        return mapper.findEvents(id);
+    }
+
+    public List<ListingRow> search(String department, ListingState state, int page, int size) {
+        return mapper.search(department, state == null ? null : state.name(), size, page * size);
+    }
+
+    private ListingRow transition(long id, ListingAction action, Actor actor, String reason, List<String> evidence,
+            UnaryOperator<ListingRow> change) {
+        ListingRow current = mapper.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+                "Not found", "no listing " + id));
+        ListingState next = ListingStateMachine.apply(current.state(), action);
+        ListingRow updated = change.apply(current.withState(next, clock.instant()));
+        int rows;
+        try {
+            rows = mapper.update(updated, current.version());
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, "already-listed", "Subject already listed",
+                    "this subject is already on the blacklist under another listing; it cannot be listed twice");
+        }
+        if (rows == 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile",
+                    "listing " + id + " was changed by someone else; reload it and try again");
+        }
+        appendHistory(id, "TRANSITION", current.state(), next, actor, reason, evidence);
+        if (!current.state().isOnList() && next.isOnList()) {
+            outbox.append(current.subjectKey(), ListingEventMessage.STARTED, message(updated, ListingEventMessage.STARTED, next));
+        } else if (current.state().isOnList() && !next.isOnList()) {
+            outbox.append(current.subjectKey(), ListingEventMessage.ENDED, message(updated, ListingEventMessage.ENDED, next));
+        }
+        return mapper.findById(id).orElseThrow();
+    }
+
+    private ListingEventMessage message(ListingRow listing, String type, ListingState cause) {
+        Criterion criterion = catalogue.criterion(listing.criterionCode()).orElseThrow();
+        String name;
+        String code;
+        if (UNIT.equals(listing.subjectType())) {
+            Unit unit = subjects.unit(listing.unitId());
+            name = unit.name();
+            code = unit.uscc();
+        } else {
+            Person person = subjects.person(listing.personId());
+            name = person.name();
+            code = person.maskedIdNumber();
+        }
+        return new ListingEventMessage(null, type, cause.name(), clock.instant(), listing.id(), listing.subjectType(),
+                listing.subjectKey(), name, code, criterion.code(), criterion.title(), listing.decisionNumber(),
+                listing.departmentCode(), listing.listedFrom(), listing.listedUntil(),
+                linkedTo(listing).stream().map(ListingRow::id).toList());
+    }
+
+    private void appendHistory(long id, String kind, ListingState from, ListingState to, Actor actor, String reason,
+            List<String> evidence) {
+        mapper.insertEvent(new ListingEventRow(null, id, kind, from == null ? null : from.name(), to.name(),
+                actor.department(), actor.role(), clock.instant(), reason,
+                evidence == null || evidence.isEmpty() ? null : json.writeValueAsString(evidence)));
+    }
+
+    /** Only the department that imposed the penalty notifies, decides or drops ("谁处罚、谁决定"). */
+    private Actor imposingDepartment(long id, Caller caller) {
+        ListingRow listing = find(id);
+        if (!listing.departmentCode().equals(caller.department()) || !caller.hasRole("ENFORCEMENT")) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "not-imposing-department", "Not the imposing department",
+                    "only the department that imposed the penalty (" + listing.departmentCode()
+                            + ") may notify, decide or drop this listing");
+        }
+        return Actor.of(caller, "ENFORCEMENT");
+    }
+
+    private void requireNotFuture(LocalDate date, String field) {
+        if (date.isAfter(today())) {
+            throw ApiException.badField(field, "is in the future");
+        }
+    }
+
+
+    private static String joinReason(String reason, String addition) {
+        return reason == null || reason.isBlank() ? addition : reason + "；" + addition;
+    }
+}

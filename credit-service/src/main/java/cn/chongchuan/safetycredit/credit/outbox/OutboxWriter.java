@@ -1,0 +1,38 @@
+package cn.chongchuan.safetycredit.credit.outbox;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Appends an event to the outbox inside the caller's transaction, so it commits with the change. */
+@Component
+public class OutboxWriter {
+
+    private final OutboxMapper mapper;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    OutboxWriter(OutboxMapper mapper, JsonMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Writes the event; the relay publishes it after commit. Returns its stable event id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String append(String subjectKey, String eventType, EventPayload payload) {
+        String eventId = UUID.randomUUID().toString();
+        mapper.insert(OutboxEvent.pending(eventId, subjectKey, eventType, json.writeValueAsString(payload.withEventId(eventId)),
+                clock.instant()));
+        return eventId;
+    }
+
+    /** A payload that learns its event id just before it is serialised. */
+    public interface EventPayload {
+        EventPayload withEventId(String eventId);
+    }
+}

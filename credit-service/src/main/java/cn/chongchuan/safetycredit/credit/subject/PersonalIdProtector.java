@@ -1,0 +1,70 @@
+package cn.chongchuan.safetycredit.credit.subject;
+
+import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Keeps personal ID numbers out of plain sight: a keyed hash (HMAC-SHA256) to find a person, an
+ * AES-GCM ciphertext for authorised display, the masked form for everything else.
+ */
+public class PersonalIdProtector {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec hmacKey;
+    private final SecretKeySpec aesKey;
+    private final SecureRandom random = new SecureRandom();
+
+    public PersonalIdProtector(PersonalDataProperties properties) {
+        this.hmacKey = new SecretKeySpec(properties.hmacKeyBytes(), "HmacSHA256");
+        this.aesKey = new SecretKeySpec(properties.encryptionKeyBytes(), "AES");
+    }
+
+    /** The lookup hash: 64 hex characters, the same for the same number under the same key. */
+    public String hash(ResidentIdNumber id) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hmacKey);
+            return HexFormat.of().formatHex(mac.doFinal(id.plain().getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    /** Base64 of IV followed by the AES-GCM ciphertext and tag. */
+    public String encrypt(ResidentIdNumber id) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(id.plain().getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** The plain number, for an authorised view only. */
+    public String decrypt(String cipherText) {
+        try {
+            byte[] all = Base64.getDecoder().decode(cipherText);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt a personal ID number (wrong key?)", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package cn.chongchuan.safetycredit.credit.violation;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Violations (penalty decisions), their versions, the persons held responsible, idempotency keys. */
+@Mapper
+interface ViolationMapper {
+
+    void insertViolation(@Param("department") String department, @Param("caseNumber") String caseNumber,
+            @Param("unitId") long unitId, @Param("criterionCode") String criterionCode, @Param("now") Instant now);
+
+    Optional<ViolationHead> findHead(long id);
+
+    Optional<ViolationHead> findHeadByCase(@Param("department") String department, @Param("caseNumber") String caseNumber);
+
+    /** Locks the violation so that versions are numbered one at a time. */
+    Optional<ViolationHead> lockHead(long id);
+
+    void setCurrentVersion(@Param("id") long id, @Param("version") int version);
+
+    void insertVersion(ViolationVersion version);
+
+    List<ViolationVersion> findVersions(long violationId);
+
+    void insertPerson(@Param("violationId") long violationId, @Param("personId") long personId,
+            @Param("responsibility") String responsibility);
+
+    List<ResponsiblePerson> findPersons(long violationId);
+
+    List<ViolationHead> findByUnit(long unitId);
+
+    List<ViolationHead> findByPerson(long personId);
+
+    /** How many other violations of the unit under the criterion have a current decision date in the window. */
+    int countInWindow(@Param("unitId") long unitId, @Param("criterionCode") String criterionCode,
+            @Param("since") LocalDate since, @Param("until") LocalDate until, @Param("excludeId") long excludeId);
+
+    int insertIdempotencyKey(@Param("department") String department, @Param("key") String key,
+            @Param("requestHash") String requestHash, @Param("violationId") long violationId, @Param("now") Instant now);
+
+    Optional<IdempotencyRecord> findIdempotencyKey(@Param("department") String department, @Param("key") String key);
+
+    /** The stable part of a violation. */
+    record ViolationHead(Long id, String departmentCode, String caseNumber, long unitId, String criterionCode,
+                         int currentVersion, Instant createdAt) {
+    }
+
+    /** One version of the penalty decision. */
+    record ViolationVersion(long violationId, int version, String decisionNumber, LocalDate decisionDate,
+                            String description, BigDecimal fineAmount, String unitName, String correctionReason,
+                            String recordedBy, Instant recordedAt) {
+    }
+
+    /** A person held responsible, with the masked ID number only. */
+    record ResponsiblePerson(long personId, String name, String maskedIdNumber, String responsibility) {
+    }
+
+    /** A remembered Idempotency-Key: which request it came with and what it created. */
+    record IdempotencyRecord(String requestHash, long violationId) {
+    }
+}

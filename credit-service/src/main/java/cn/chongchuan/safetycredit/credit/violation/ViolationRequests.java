@@ -1,0 +1,70 @@
+package cn.chongchuan.safetycredit.credit.violation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the violation API. */
+final class ViolationRequests {
+
+    /** Printable text without control characters (no header or log injection through free text). */
+    static final String PLAIN_TEXT = "^[^\\p{Cntrl}]*$";
+
+    private ViolationRequests() {
+    }
+
+    /** A penalty decision as the enforcing department records it. */
+    record RecordViolation(
+            @NotBlank @Size(max = 64) @Pattern(regexp = PLAIN_TEXT) String caseNumber,
+            @NotBlank @Size(max = 80) @Pattern(regexp = PLAIN_TEXT) String decisionNumber,
+            @NotNull LocalDate decisionDate,
+            @NotBlank @Size(max = 16) String criterionCode,
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal fineAmount,
+            @NotNull @Valid UnitRef unit,
+            @Size(max = 30) List<@NotNull @Valid PersonRef> persons) {
+
+        List<PersonRef> personsOrEmpty() {
+            return persons == null ? List.of() : persons;
+        }
+    }
+
+    /** The penalised unit. */
+    record UnitRef(
+            @NotBlank @Size(max = 18) String uscc,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT) String name) {
+    }
+
+    /** A person held responsible: 主要负责人 (PRINCIPAL) or another responsible person (OTHER). */
+    record PersonRef(
+            @NotBlank @Size(max = 60) @Pattern(regexp = PLAIN_TEXT) String name,
+            @NotBlank @Size(max = 18) String idNumber,
+            @NotNull Responsibility responsibility) {
+
+        /** Never the ID number, so a logged request cannot leak it. */
+        @Override
+        public String toString() {
+            return "PersonRef[name=" + name + ", responsibility=" + responsibility + "]";
+        }
+    }
+
+    /** What a person answers for. */
+    enum Responsibility { PRINCIPAL, OTHER }
+
+    /** A correction: a new version of the decision, with the reason; the old version stays readable. */
+    record CorrectViolation(
+            @NotBlank @Size(max = 80) @Pattern(regexp = PLAIN_TEXT) String decisionNumber,
+            @NotNull LocalDate decisionDate,
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal fineAmount,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+}

@@ -1,0 +1,92 @@
+package cn.chongchuan.safetycredit.credit.support;
+
+import cn.chongchuan.safetycredit.credit.subject.domain.CodeGenerator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds violation requests with valid codes from the project's own generator: {@code aViolation().by(...)}. */
+public final class ViolationFixture {
+
+    private static final AtomicInteger CASES = new AtomicInteger();
+    public static final CodeGenerator CODES = new CodeGenerator(new Random());
+
+    private String caseNumber = "崇应急罚〔2026〕" + CASES.incrementAndGet() + "-" + System.nanoTime() % 100000 + "号";
+    private String decisionNumber = "崇应急罚决〔2026〕" + CASES.get() + "号";
+    private LocalDate decisionDate = LocalDate.now().minusDays(10);
+    private String criterion = "OM11-03";
+    private String uscc = CODES.uscc("320602");
+    private String unitName = "南通崇川测试化工有限公司" + CASES.get();
+    private final List<String[]> persons = new ArrayList<>();
+    private String fine = "500000.00";
+
+    private ViolationFixture() {
+        withPrincipal("张三", CODES.residentId("320602", LocalDate.of(1975, 3, 14)));
+    }
+
+    public static ViolationFixture aViolation() {
+        return new ViolationFixture();
+    }
+
+    public ViolationFixture criterion(String code) {
+        this.criterion = code;
+        return this;
+    }
+
+    public ViolationFixture unit(String code, String name) {
+        this.uscc = code;
+        this.unitName = name;
+        return this;
+    }
+
+    public ViolationFixture decidedOn(LocalDate date) {
+        this.decisionDate = date;
+        return this;
+    }
+
+    public ViolationFixture caseNumber(String number) {
+        this.caseNumber = number;
+        return this;
+    }
+
+    public ViolationFixture withoutPersons() {
+        persons.clear();
+        return this;
+    }
+
+    public ViolationFixture withPrincipal(String name, String idNumber) {
+        persons.add(new String[] {name, idNumber, "PRINCIPAL"});
+        return this;
+    }
+
+    public ViolationFixture withOther(String name, String idNumber) {
+        persons.add(new String[] {name, idNumber, "OTHER"});
+        return this;
+    }
+
+    public String uscc() {
+        return uscc;
+    }
+
+    public String principalId() {
+        return persons.get(0)[1];
+    }
+
+    public String json() {
+        StringBuilder people = new StringBuilder();
+        for (String[] p : persons) {
+            if (!people.isEmpty()) {
+                people.append(',');
+            }
+            people.append(String.format("{\"name\":\"%s\",\"idNumber\":\"%s\",\"responsibility\":\"%s\"}", p[0], p[1], p[2]));
+        }
+        return String.format("""
+                {"caseNumber":"%s","decisionNumber":"%s","decisionDate":"%s","criterionCode":"%s",
+                 "description":"未落实安全生产主体责任，发生一般生产安全事故","fineAmount":%s,
+                 "unit":{"uscc":"%s","name":"%s"},"persons":[%s]}""",
+                caseNumber, decisionNumber, decisionDate, criterion, fine, uscc, unitName, people);
+    }
+}
