@@ -11,6 +11,8 @@ CREATE TABLE outbox_event (
     attempts        INT          NOT NULL DEFAULT 0,
     next_attempt_at DATETIME(3)  NOT NULL,
     last_error      VARCHAR(500) NULL,
+    -- set when the receiver rejected the event as malformed (4xx): no more retries, shown to ADMIN
+    parked_at       DATETIME(3)  NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uk_outbox_event_id (event_id),
     KEY ix_outbox_pending (published_at, next_attempt_at),

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param attempts     failed relay attempts so far
  * @param nextAttemptAt earliest time of the next attempt
  * @param lastError    why the last attempt failed, if it did
+ * @param parkedAt     when the receiver rejected it as malformed; no more attempts
  */
 public record OutboxEvent(
         Long id,
@@ -26,10 +27,11 @@ public record OutboxEvent(
         Instant publishedAt,
         int attempts,
         Instant nextAttemptAt,
-        String lastError) {
+        String lastError,
+        Instant parkedAt) {
 
     /** A new, pending event. */
     public static OutboxEvent pending(String eventId, String subjectKey, String eventType, String payload, Instant now) {
-        return new OutboxEvent(null, eventId, subjectKey, eventType, payload, now, null, 0, now, null);
+        return new OutboxEvent(null, eventId, subjectKey, eventType, payload, now, null, 0, now, null, null);
     }
 }

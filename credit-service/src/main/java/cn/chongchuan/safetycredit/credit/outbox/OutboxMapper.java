@@ -2,6 +2,10 @@ package cn.chongchuan.safetycredit.credit.outbox;
 
 import org.apache.ibatis.annotations.Mapper;
 
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The outbox table, owned by credit-service. */
@@ -11,4 +15,21 @@ public interface OutboxMapper {
     void insert(OutboxEvent event);
 
     Optional<OutboxEvent> findByEventId(String eventId);
+
+    /**
+     * The next events due, at most one per subject (the oldest unpublished one, so a subject's events
+     * go out in order), locked and skipping rows another relay instance is claiming.
+     */
+    List<OutboxEvent> lockDue(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** Leases claimed events to this relay: nobody else picks them before {@code until}. */
+    void lease(@Param("ids") List<Long> ids, @Param("until") Instant until);
+
+    void markPublished(@Param("id") long id, @Param("at") Instant at);
+
+    void markFailed(@Param("id") long id, @Param("nextAttemptAt") Instant nextAttemptAt, @Param("error") String error);
+
+    void markParked(@Param("id") long id, @Param("at") Instant at, @Param("error") String error);
+
+    long countPending();
 }

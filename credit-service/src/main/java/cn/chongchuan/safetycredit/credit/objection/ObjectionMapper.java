@@ -1,0 +1,28 @@
+package cn.chongchuan.safetycredit.credit.objection;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Objections against listings. */
+@Mapper
+interface ObjectionMapper {
+
+    void insert(Objection objection);
+
+    Optional<Objection> findById(long id);
+
+    Optional<Objection> lockById(long id);
+
+    Optional<Objection> findLatest(@Param("listingId") long listingId, @Param("recordedBy") String recordedBy);
+
+    List<Objection> findOpen(int limit);
+
+    List<Objection> findByListing(long listingId);
+
+    void answer(@Param("id") long id, @Param("answer") String answer, @Param("outcome") String outcome,
+            @Param("by") String department, @Param("at") Instant at);
+}

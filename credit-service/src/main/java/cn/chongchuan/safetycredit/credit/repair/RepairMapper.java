@@ -1,0 +1,28 @@
+package cn.chongchuan.safetycredit.credit.repair;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Credit repair applications. */
+@Mapper
+interface RepairMapper {
+
+    void insert(RepairApplication application);
+
+    Optional<RepairApplication> findById(long id);
+
+    Optional<RepairApplication> lockById(long id);
+
+    Optional<RepairApplication> findPendingForListing(long listingId);
+
+    List<RepairApplication> findByState(@Param("state") String state, @Param("limit") int limit);
+
+    List<RepairApplication> findByListing(long listingId);
+
+    void decide(@Param("id") long id, @Param("state") String state, @Param("by") String department,
+            @Param("at") Instant at, @Param("reason") String reason);
+}
