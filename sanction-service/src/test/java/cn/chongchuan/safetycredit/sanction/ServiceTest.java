@@ -1,7 +1,9 @@
 package cn.chongchuan.safetycredit.sanction;
 
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
+import cn.chongchuan.safetycredit.sanction.testing.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.lang.annotation.ElementType;
@@ -9,11 +11,25 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The whole sanction-service on a random port, on the shared embedded MariaDB and Redis. */
+/**
+ * The whole sanction-service on a random port, on the shared embedded MariaDB and Redis, with a
+ * movable clock and delivery timings short enough for tests (one shared context for all classes).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "security.internal-token.secret=" + TestTokens.SECRET)
+        properties = {
+                "security.internal-token.secret=" + TestTokens.SECRET,
+                "sanction.delivery.poll-interval=100ms",
+                "sanction.delivery.connect-timeout=500ms",
+                "sanction.delivery.read-timeout=1s",
+                "sanction.delivery.lease=20s",
+                "sanction.delivery.busy-retry-delay=200ms",
+                "sanction.delivery.retry.max-attempts=2",
+                "sanction.delivery.retry.initial-backoff=50ms",
+                "sanction.delivery.schedule=1m,5m,10m",
+                "sanction.delivery.bulkhead.max-concurrent-calls=2"})
+@Import(TestClockConfiguration.class)
 @ActiveProfiles("test")
 public @interface ServiceTest {
 }

@@ -1,0 +1,51 @@
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** ADMIN's delivery controls: replays, attempts of a notice, and the per-department summary. */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+class DeliveryAdminController {
+
+    static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private final DeliveryAdministration administration;
+
+    DeliveryAdminController(DeliveryAdministration administration) {
+        this.administration = administration;
+    }
+
+    @PostMapping("/api/v1/notices/{id}/replay")
+    ResponseEntity<Void> replay(@PathVariable @Pattern(regexp = UUID, message = "must be a notice id") String id) {
+        administration.replayNotice(id);
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/api/v1/departments/{code}/replay-dead")
+    ResponseEntity<Replayed> replayDead(
+            @PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_-]{1,31}", message = "must be a department code") String code) {
+        return ResponseEntity.accepted().body(new Replayed(code, administration.replayDeadNotices(code)));
+    }
+
+    @GetMapping("/api/v1/notices/delivery-summary")
+    List<DeliverySummary> summary() {
+        return administration.summariseDeliveries();
+    }
+
+    @GetMapping("/api/v1/notices/{id}/attempts")
+    List<DeliveryAttempt> attempts(@PathVariable @Pattern(regexp = UUID, message = "must be a notice id") String id) {
+        return administration.attemptsOf(id);
+    }
+
+    /** How many dead notices of a department went back to the queue. */
+    record Replayed(String department, int replayed) {
+    }
+}

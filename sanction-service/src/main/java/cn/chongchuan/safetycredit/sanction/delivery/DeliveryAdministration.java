@@ -1,0 +1,73 @@
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
+import cn.chongchuan.safetycredit.sanction.notice.NoticesQueued;
+import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/** What ADMIN does about deliveries: replay, and see where each department stands. */
+@Service
+public class DeliveryAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryAdministration.class);
+
+    private final DeliveryMapper deliveries;
+    private final NoticeMapper notices;
+    private final DepartmentService departments;
+    private final DepartmentResilience resilience;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public DeliveryAdministration(DeliveryMapper deliveries, NoticeMapper notices, DepartmentService departments,
+            DepartmentResilience resilience, ApplicationEventPublisher events, Clock clock) {
+        this.deliveries = deliveries;
+        this.notices = notices;
+        this.departments = departments;
+        this.resilience = resilience;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Sends one notice again from the start of the schedule (whatever became of it before). */
+    @Transactional
+    public void replayNotice(String noticeId) {
+        var notice = notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
+        if (deliveries.requeue(noticeId, clock.instant()) == 0) {
+            throw SanctionProblems.conflict("notice-pending",
+                    "Notice " + noticeId + " is " + notice.status() + ": it is already waiting for delivery.");
+        }
+        log.info("notice {} to {} replayed by ADMIN (was {})", noticeId, notice.departmentCode(), notice.status());
+        events.publishEvent(new NoticesQueued(1));
+    }
+
+    /** Sends every DEAD notice of a department again; returns how many. */
+    @Transactional
+    public int replayDeadNotices(String department) {
+        departments.find(department);
+        int count = deliveries.requeueDead(department, clock.instant());
+        log.info("{} dead notices of {} replayed by ADMIN", count, department);
+        if (count > 0) {
+            events.publishEvent(new NoticesQueued(count));
+        }
+        return count;
+    }
+
+    public List<DeliverySummary> summariseDeliveries() {
+        return deliveries.summarise().stream()
+                .map(s -> s.withCircuitBreaker(resilience.breakerState(s.department())))
+                .toList();
+    }
+
+    public List<DeliveryAttempt> attemptsOf(String noticeId) {
+        notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
+        return deliveries.findAttempts(noticeId);
+    }
+}

@@ -1,0 +1,8 @@
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import java.time.Instant;
+
+/** One HTTP call made for a notice and how it ended. */
+public record DeliveryAttempt(String noticeId, int attemptNo, String dispatcher, Instant startedAt,
+        Instant finishedAt, Integer httpStatus, String outcome, String reason) {
+}

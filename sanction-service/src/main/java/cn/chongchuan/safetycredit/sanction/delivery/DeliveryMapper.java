@@ -1,0 +1,36 @@
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Delivery state of the notice table and the delivery_attempt table. */
+@Mapper
+public interface DeliveryMapper {
+
+    /**
+     * Locks due notices that no live lease holds, skipping rows other dispatchers have locked
+     * ({@code FOR UPDATE SKIP LOCKED}); call inside a transaction and lease them before it ends.
+     */
+    List<String> lockDue(@Param("now") Instant now, @Param("limit") int limit);
+
+    int lease(@Param("ids") List<String> ids, @Param("owner") String owner, @Param("leaseUntil") Instant leaseUntil);
+
+    List<ClaimedNotice> findClaimed(@Param("ids") List<String> ids, @Param("owner") String owner);
+
+    /** Writes the outcome of a round; 0 when this dispatcher no longer holds the lease. */
+    int finish(@Param("u") DeliveryUpdate update);
+
+    int insertAttempt(@Param("a") DeliveryAttempt attempt);
+
+    List<DeliveryAttempt> findAttempts(@Param("noticeId") String noticeId);
+
+    /** Puts a finished notice back in the queue with a fresh schedule; 0 when it is still pending. */
+    int requeue(@Param("id") String id, @Param("now") Instant now);
+
+    int requeueDead(@Param("department") String department, @Param("now") Instant now);
+
+    List<DeliverySummary> summarise();
+}

@@ -1,0 +1,144 @@
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryVerdict;
+import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
+import cn.chongchuan.safetycredit.sanction.department.Department;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.department.SigningKey;
+import feign.FeignException;
+import feign.Request;
+import feign.Response;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Sends one claimed notice to its department: signs it, calls through the department's guards, records every call. */
+@Component
+class NoticeDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
+
+    /** How a delivery round ended. */
+    enum Outcome { DELIVERED, REJECTED, FAILED, BUSY, NO_ENDPOINT }
+
+    /** The end of one round: outcome, the last HTTP status and reason, and how many calls were made. */
+    record Result(Outcome outcome, Integer httpStatus, String reason, int calls) {
+    }
+
+    private final DepartmentClient client;
+    private final DepartmentService departments;
+    private final DepartmentResilience resilience;
+    private final DeliveryMapper deliveries;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+
+    NoticeDelivery(DepartmentClient client, DepartmentService departments, DepartmentResilience resilience,
+            DeliveryMapper deliveries, DeliveryProperties properties, Clock clock) {
+        this.client = client;
+        this.departments = departments;
+        this.resilience = resilience;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Result deliver(ClaimedNotice notice, String dispatcher) {
+        Optional<Department> found = departments.findIfPresent(notice.departmentCode());
+        if (found.isEmpty() || !found.get().pushes()) {
+            return new Result(Outcome.NO_ENDPOINT, null, "department has no endpoint; kept for its inbox", 0);
+        }
+        Department department = found.get();
+        if (!department.enabled()) {
+            return new Result(Outcome.FAILED, null, "department is disabled", 0);
+        }
+        List<byte[]> secrets = departments.signingKeys(department.code()).stream().map(SigningKey::secret).toList();
+        if (secrets.isEmpty()) {
+            return new Result(Outcome.FAILED, null, "department has no active signing secret", 0);
+        }
+        URI endpoint = URI.create(department.endpointUrl());
+        byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
+        Request.Options options = new Request.Options(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
+        AtomicInteger calls = new AtomicInteger();
+        try {
+            return resilience.callDepartment(department.code(), () -> {
+                int attemptNo = notice.attempts() + calls.incrementAndGet();
+                return callOnce(notice, dispatcher, attemptNo, endpoint, options, secrets, body, calls);
+            });
+        } catch (TransientDeliveryFailure e) {
+            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get());
+        } catch (CallNotPermittedException e) {
+            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get());
+        } catch (BulkheadFullException e) {
+            return new Result(Outcome.BUSY, null, "department already has its maximum of calls running", calls.get());
+        }
+    }
+
+    private Result callOnce(ClaimedNotice notice, String dispatcher, int attemptNo, URI endpoint,
+            Request.Options options, List<byte[]> secrets, byte[] body, AtomicInteger calls) {
+        Instant started = clock.instant();
+        long timestamp = started.getEpochSecond();
+        String signature = NoticeSignature.header(secrets, notice.id(), timestamp, body);
+        Integer status = null;
+        String reason;
+        DeliveryVerdict verdict;
+        try (Response response = client.deliverNotice(endpoint, options, notice.id(), Long.toString(timestamp),
+                signature, body)) {
+            status = response.status();
+            verdict = DeliveryVerdict.of(status);
+            reason = verdict == DeliveryVerdict.DELIVERED ? null : "HTTP " + status
+                    + (response.reason() == null || response.reason().isBlank() ? "" : " " + response.reason());
+        } catch (FeignException | java.io.UncheckedIOException e) {
+            verdict = DeliveryVerdict.RETRY;
+            reason = describe(e);
+        } catch (RuntimeException e) {
+            verdict = DeliveryVerdict.RETRY;
+            reason = describe(e);
+            log.warn("notice {} to {}: unexpected failure", notice.id(), notice.departmentCode(), e);
+        }
+        deliveries.insertAttempt(new DeliveryAttempt(notice.id(), attemptNo, dispatcher, started, clock.instant(),
+                status, verdict == DeliveryVerdict.RETRY ? "FAILED" : verdict.name(), truncate(reason)));
+        return switch (verdict) {
+            case DELIVERED -> new Result(Outcome.DELIVERED, status, null, calls.get());
+            case REJECTED -> new Result(Outcome.REJECTED, status, truncate(reason), calls.get());
+            case RETRY -> throw new TransientDeliveryFailure(status, truncate(reason));
+        };
+    }
+
+    /** A short, secret-free description of a failed call: what went wrong on the wire. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
+            return "timeout: " + root.getMessage();
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused: " + root.getMessage();
+        }
+        if (root instanceof SocketException) {
+            return "connection failed: " + root.getMessage();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+    }
+}

@@ -1,0 +1,165 @@
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliverySchedule;
+import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Claims due notices and delivers them, each on its own virtual thread. Safe with any number of
+ * dispatchers on one database: a claim locks rows with {@code FOR UPDATE SKIP LOCKED} and leases
+ * them to this dispatcher; only the lease holder may record the outcome, and a lease outlasts a
+ * full round of calls, so no notice is ever being sent by two dispatchers at once. A dispatcher
+ * that dies leaves its leases to expire; the notices are then claimed again (at-least-once).
+ */
+public class NoticeDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+
+    private final String id;
+    private final DeliveryMapper deliveries;
+    private final NoticeDelivery delivery;
+    private final DeliveryProperties properties;
+    private final DeliverySchedule schedule;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Semaphore slots;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("notice-delivery-", 0).factory());
+
+    NoticeDispatcher(String id, DeliveryMapper deliveries, NoticeDelivery delivery, DeliveryProperties properties,
+            TransactionTemplate transaction, Clock clock) {
+        this.id = id;
+        this.deliveries = deliveries;
+        this.delivery = delivery;
+        this.properties = properties;
+        this.schedule = new DeliverySchedule(properties.schedule());
+        this.transaction = transaction;
+        this.clock = clock;
+        this.slots = new Semaphore(properties.maxInFlight());
+    }
+
+    static String defaultId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Claims what is due (as many as there are free slots) and starts delivering it; returns the futures. */
+    public List<CompletableFuture<Void>> dispatchDue() {
+        int wanted = Math.min(properties.batchSize(), slots.availablePermits());
+        if (wanted <= 0 || !slots.tryAcquire(wanted)) {
+            return List.of();
+        }
+        List<ClaimedNotice> claimed;
+        try {
+            claimed = claimDue(wanted);
+        } catch (RuntimeException e) {
+            slots.release(wanted);
+            throw e;
+        }
+        slots.release(wanted - claimed.size());
+        List<CompletableFuture<Void>> running = new ArrayList<>(claimed.size());
+        for (ClaimedNotice notice : claimed) {
+            running.add(CompletableFuture.runAsync(() -> {
+                try {
+                    deliverClaimed(notice);
+                } catch (RuntimeException e) {
+                    // The lease will expire and the notice will be claimed again.
+                    log.error("notice {}: delivery round aborted", notice.id(), e);
+                } finally {
+                    slots.release();
+                }
+            }, workers));
+        }
+        return running;
+    }
+
+    /** Claims and delivers what is due now, and waits until those deliveries are finished. */
+    public int dispatchDueAndWait() {
+        List<CompletableFuture<Void>> running = dispatchDue();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        return running.size();
+    }
+
+    /** Locks due notices without blocking on rows other dispatchers hold, and leases them to this one. */
+    List<ClaimedNotice> claimDue(int limit) {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<String> ids = deliveries.lockDue(now, limit);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            deliveries.lease(ids, id, now.plus(properties.lease()));
+            return deliveries.findClaimed(ids, id);
+        });
+    }
+
+    void deliverClaimed(ClaimedNotice notice) {
+        NoticeDelivery.Result result = delivery.deliver(notice, id);
+        Instant now = clock.instant();
+        DeliveryUpdate update = switch (result.outcome()) {
+            case DELIVERED -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.DELIVERED.name(), result.calls(),
+                    notice.failedRounds(), null, result.httpStatus(), null, false, now, null);
+            case REJECTED -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.REJECTED.name(), result.calls(),
+                    notice.failedRounds(), null, result.httpStatus(), result.reason(), true, null, null);
+            case NO_ENDPOINT -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.PULL.name(), result.calls(),
+                    notice.failedRounds(), null, null, result.reason(), false, null, null);
+            case BUSY -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.QUEUED.name(), result.calls(),
+                    notice.failedRounds(), now.plus(properties.busyRetryDelay()), result.httpStatus(), result.reason(),
+                    false, null, null);
+            case FAILED -> failedRound(notice, result, now);
+        };
+        if (deliveries.finish(update) == 0) {
+            log.warn("notice {}: lease lost before the outcome {} was written", notice.id(), update.status());
+        } else if (!DeliveryStatus.DELIVERED.name().equals(update.status())) {
+            log.info("notice {} to {}: {} ({})", notice.id(), notice.departmentCode(), update.status(), result.reason());
+        }
+    }
+
+    private DeliveryUpdate failedRound(ClaimedNotice notice, NoticeDelivery.Result result, Instant now) {
+        int failedRounds = notice.failedRounds() + 1;
+        Optional<Instant> next = schedule.nextRound(failedRounds, now);
+        if (next.isEmpty()) {
+            log.warn("notice {} to {} is DEAD after {} rounds: {}", notice.id(), notice.departmentCode(), failedRounds,
+                    result.reason());
+            return new DeliveryUpdate(notice.id(), id, DeliveryStatus.DEAD.name(), result.calls(), failedRounds, null,
+                    result.httpStatus(), result.reason(), true, null, now);
+        }
+        return new DeliveryUpdate(notice.id(), id, DeliveryStatus.QUEUED.name(), result.calls(), failedRounds,
+                next.get(), result.httpStatus(), result.reason(), false, null, null);
+    }
+
+    /** Stops taking work and gives running deliveries a moment to finish; unfinished leases simply expire. */
+    public void shutdown(long waitMillis) {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package cn.chongchuan.safetycredit.sanction.department;
+
+import cn.chongchuan.safetycredit.sanction.support.PathParameters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** ADMIN's department registry: who receives notices, where, and with which signing secrets. */
+@RestController
+@RequestMapping("/api/v1/departments")
+@PreAuthorize("hasRole('ADMIN')")
+class DepartmentController {
+
+    static final String CODE = PathParameters.DEPARTMENT_CODE;
+
+    private final DepartmentService departments;
+
+    DepartmentController(DepartmentService departments) {
+        this.departments = departments;
+    }
+
+    @GetMapping
+    List<DepartmentView> list() {
+        return departments.listDepartments();
+    }
+
+    @GetMapping("/{code}")
+    DepartmentView get(@PathVariable @Pattern(regexp = CODE, message = "must be a department code") String code) {
+        return departments.describe(code);
+    }
+
+    @PutMapping("/{code}")
+    DepartmentView register(@PathVariable String code, @Valid @RequestBody DepartmentRequest request) {
+        PathParameters.require("code", code, CODE, "must be a department code");
+        return departments.registerDepartment(code, request);
+    }
+
+    @PostMapping("/{code}/secrets")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedSecret rotateSecret(@PathVariable @Pattern(regexp = CODE, message = "must be a department code") String code) {
+        return departments.rotateSecret(code);
+    }
+
+    @DeleteMapping("/{code}/secrets/{keyId}")
+    DepartmentView retireSecret(@PathVariable @Pattern(regexp = CODE, message = "must be a department code") String code,
+            @PathVariable @Pattern(regexp = "k-[0-9a-f]{12}", message = "must be a key id") String keyId) {
+        return departments.retireSecret(code, keyId);
+    }
+}

@@ -1,0 +1,132 @@
+package cn.chongchuan.safetycredit.sanction.department;
+
+import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The department registry: registration by ADMIN, and signing secrets with rotation. */
+@Service
+public class DepartmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentService.class);
+    /** While rotating, a department has its new and its previous secret active; never more. */
+    static final int MAX_ACTIVE_SECRETS = 2;
+
+    private final DepartmentMapper departments;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock) {
+        this.departments = departments;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DepartmentView registerDepartment(String code, DepartmentRequest request) {
+        Instant now = clock.instant();
+        Instant createdAt = departments.findByCode(code).map(Department::createdAt).orElse(now);
+        departments.upsert(new Department(code, request.name().trim(), request.fullName(),
+                request.roles().stream().sorted().toList(), blankToNull(request.endpointUrl()),
+                request.enabled(), request.contact(), createdAt, now));
+        log.info("department {} registered (endpoint {})", code, request.endpointUrl() == null ? "none" : "set");
+        return describe(code);
+    }
+
+    @Transactional(readOnly = true)
+    public DepartmentView describe(String code) {
+        return view(find(code));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DepartmentView> listDepartments() {
+        return departments.findAll().stream().map(this::view).toList();
+    }
+
+    public Department find(String code) {
+        return departments.findByCode(code).orElseThrow(() -> SanctionProblems.notFound("Department " + code));
+    }
+
+    public Optional<Department> findIfPresent(String code) {
+        return departments.findByCode(code);
+    }
+
+    /** Creates a new signing secret; the previous one stays valid until retired, the one before is retired now. */
+    @Transactional
+    public IssuedSecret rotateSecret(String code) {
+        departments.lockByCode(code).orElseThrow(() -> SanctionProblems.notFound("Department " + code));
+        Instant now = clock.instant();
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String keyId = "k-" + HexFormat.of().formatHex(randomBytes(6));
+        List<DepartmentSecret> active = departments.findActiveSecrets(code);
+        for (DepartmentSecret old : active.subList(Math.min(active.size(), MAX_ACTIVE_SECRETS - 1), active.size())) {
+            departments.retireSecret(code, old.keyId(), now);
+        }
+        departments.insertSecret(code, keyId, cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8)), now);
+        List<String> activeIds = departments.findActiveSecrets(code).stream().map(DepartmentSecret::keyId).toList();
+        log.info("department {} got signing key {} (active: {})", code, keyId, activeIds);
+        return new IssuedSecret(code, keyId, fingerprint(secret.getBytes(StandardCharsets.UTF_8)), secret, now, activeIds);
+    }
+
+    /** Ends the validity of one secret, once the department has switched to the newer one. */
+    @Transactional
+    public DepartmentView retireSecret(String code, String keyId) {
+        departments.lockByCode(code).orElseThrow(() -> SanctionProblems.notFound("Department " + code));
+        if (departments.retireSecret(code, keyId, clock.instant()) == 0) {
+            throw SanctionProblems.notFound("Active signing key " + keyId + " of department " + code);
+        }
+        return describe(code);
+    }
+
+    /** The department's active secrets, newest first, decrypted for signing. */
+    public List<SigningKey> signingKeys(String code) {
+        return departments.findActiveSecrets(code).stream()
+                .map(s -> new SigningKey(s.keyId(), cipher.decrypt(s.encryptedSecret())))
+                .toList();
+    }
+
+    private DepartmentView view(Department d) {
+        List<DepartmentView.SecretView> secrets = departments.findActiveSecrets(d.code()).stream()
+                .map(s -> new DepartmentView.SecretView(s.keyId(), fingerprint(cipher.decrypt(s.encryptedSecret())),
+                        s.createdAt()))
+                .toList();
+        return new DepartmentView(d.code(), d.name(), d.fullName(), d.roles(), d.endpointUrl(), d.enabled(),
+                d.contact(), secrets, d.updatedAt());
+    }
+
+    /** First 16 hex digits of SHA-256 of the secret: lets both sides compare keys without showing them. */
+    static String fingerprint(byte[] secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

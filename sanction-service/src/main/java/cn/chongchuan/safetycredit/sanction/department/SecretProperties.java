@@ -1,0 +1,12 @@
+package cn.chongchuan.safetycredit.sanction.department;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How department signing secrets are kept at rest: {@code encryption-key} is base64 of at least
+ * 32 bytes (the AES key). When unset, a key is derived from the internal token secret, so changing
+ * that secret then makes stored signing secrets unreadable — set it explicitly in production.
+ */
+@ConfigurationProperties("sanction.secrets")
+public record SecretProperties(String encryptionKey) {
+}

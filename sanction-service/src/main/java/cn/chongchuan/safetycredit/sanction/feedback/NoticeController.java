@@ -1,0 +1,80 @@
+package cn.chongchuan.safetycredit.sanction.feedback;
+
+import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.sanction.support.PathParameters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Notices as departments answer them: inbox, acknowledgement, feedback; and ADMIN's follow-up lists. */
+@RestController
+@RequestMapping("/api/v1/notices")
+class NoticeController {
+
+    static final String NOTICE_ID = PathParameters.NOTICE_ID;
+
+    private final NoticeResponses responses;
+
+    NoticeController(NoticeResponses responses) {
+        this.responses = responses;
+    }
+
+    /** A department's inbox; ADMIN may name any department. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
+    List<NoticeView> inbox(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) @Pattern(regexp = "NEW|ACKNOWLEDGED|ANSWERED",
+                    message = "must be NEW, ACKNOWLEDGED or ANSWERED") String status,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_-]{1,31}",
+                    message = "must be a department code") String department,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return responses.inbox(Caller.of(jwt), department, status, limit);
+    }
+
+    @GetMapping("/overdue")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<NoticeView> overdue(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return responses.overdueFeedback(limit);
+    }
+
+    @GetMapping("/flagged")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<NoticeView> flagged(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return responses.flaggedNotices(limit);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
+    NoticeView get(@AuthenticationPrincipal Jwt jwt,
+            @PathVariable @Pattern(regexp = NOTICE_ID, message = "must be a notice id") String id) {
+        return responses.describeNotice(Caller.of(jwt), id);
+    }
+
+    @PostMapping("/{id}/ack")
+    @PreAuthorize("hasRole('PARTNER')")
+    NoticeView acknowledge(@AuthenticationPrincipal Jwt jwt,
+            @PathVariable @Pattern(regexp = NOTICE_ID, message = "must be a notice id") String id) {
+        return responses.acknowledgeNotice(Caller.of(jwt), id);
+    }
+
+    @PostMapping("/{id}/feedback")
+    @PreAuthorize("hasRole('PARTNER')")
+    NoticeView feedback(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody FeedbackRequest request) {
+        PathParameters.require("id", id, NOTICE_ID, "must be a notice id");
+        return responses.reportFeedback(Caller.of(jwt), id, request);
+    }
+}

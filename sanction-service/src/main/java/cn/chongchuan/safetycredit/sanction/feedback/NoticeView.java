@@ -1,0 +1,14 @@
+package cn.chongchuan.safetycredit.sanction.feedback;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A notice as its department (or ADMIN) sees it: the content it was sent, and where it stands. */
+public record NoticeView(String id, String kind, String department, long listingId, List<String> measureCodes,
+        String deliveryStatus, Instant createdAt, Instant deliveredAt, Instant acknowledgedAt,
+        LocalDate feedbackDueOn, Instant feedbackAt, boolean overdue, List<FeedbackEntry> feedback,
+        JsonNode content) {
+}

@@ -1,0 +1,46 @@
+package cn.chongchuan.safetycredit.sanction.notice;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The sanction_case and notice tables, as the fan-out, the inbox and the case view use them. */
+@Mapper
+public interface NoticeMapper {
+
+    int insertCase(@Param("c") SanctionCase sanctionCase);
+
+    Optional<SanctionCase> findCaseByListingId(@Param("listingId") long listingId);
+
+    /** Re-opens a case whose listing was restored (a revoked repair). */
+    int restartCase(@Param("id") long id, @Param("startedAt") Instant startedAt);
+
+    int endCase(@Param("id") long id, @Param("endCause") String endCause, @Param("endedAt") Instant endedAt);
+
+    int insertNotices(@Param("notices") List<Notice> notices);
+
+    Optional<Notice> findById(@Param("id") String id);
+
+    /** The notices of the latest start of a case (the departments an end notice goes to). */
+    List<Notice> findLatestStartNotices(@Param("caseId") long caseId);
+
+    List<Notice> findByCase(@Param("caseId") long caseId);
+
+    /** A department's notices, newest first, narrowed by the partner-facing stage (NEW, ACKNOWLEDGED, ANSWERED). */
+    List<Notice> findInbox(@Param("department") String department, @Param("stage") String stage,
+            @Param("limit") int limit);
+
+    /** Notices that reached their department, have no complete feedback and are past their due day. */
+    List<Notice> findOverdue(@Param("today") LocalDate today, @Param("limit") int limit);
+
+    /** Notices flagged for ADMIN: refused by the department (4xx) or dead after the schedule. */
+    List<Notice> findFlagged(@Param("limit") int limit);
+
+    int acknowledge(@Param("id") String id, @Param("at") Instant at);
+
+    int markAnswered(@Param("id") String id, @Param("at") Instant at);
+}

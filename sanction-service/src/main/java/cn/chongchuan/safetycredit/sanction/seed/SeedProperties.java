@@ -1,0 +1,12 @@
+package cn.chongchuan.safetycredit.sanction.seed;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Where the reviewable seed files are read from at start-up, and whether to load them. */
+@ConfigurationProperties("sanction.seeds")
+public record SeedProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("classpath:seeds/departments.yaml") String departments,
+        @DefaultValue("classpath:seeds/measures.yaml") String measures) {
+}
