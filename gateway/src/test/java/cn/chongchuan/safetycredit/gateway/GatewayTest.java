@@ -32,6 +32,9 @@ abstract class GatewayTest {
     static final String APPROVAL_KEY = "test-key-xzspj-approval-0002";
     static final String ENFORCEMENT_KEY = "test-key-ajj-enforcement-0003";
     static final String PARTNER_KEY = "test-key-zjj-partner-0004";
+    /** Keys of two more departments, for the rate-limit tests only. */
+    static final String RATE_TEST_KEY = "test-key-scjgj-ratelimit-0005";
+    static final String OTHER_RATE_TEST_KEY = "test-key-xfdd-ratelimit-0006";
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -41,15 +42,26 @@ public class ServiceFallback {
         }
         String service = request.pathVariable("service");
         String detail;
-        if (cause instanceof TimeoutException || cause.getCause() instanceof TimeoutException) {
+        if (isTimeout(cause)) {
             detail = service + " did not answer in time; retry later.";
         } else if (cause.getClass().getSimpleName().equals("CallNotPermittedException")) {
             detail = service + " is failing and the gateway is giving it time to recover; retry later.";
         } else {
             detail = service + " cannot be reached; retry later.";
         }
-        log.atWarn().addKeyValue("service", service).addKeyValue("cause", cause.toString())
+        log.atWarn().addKeyValue("upstream", service).addKeyValue("failure", cause.toString())
                 .log("{} unavailable, answered 503", service);
         return problems.write(exchange, GatewayProblems.SERVICE_UNAVAILABLE, detail, retryAfter).then(Mono.empty());
+    }
+
+    /** The HTTP client's response timeout surfaces as a 504 status exception wrapping a TimeoutException. */
+    private static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException
+                    || t instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,65 @@
+package cn.chongchuan.safetycredit.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tiny limits (1 request/s, bursts of 3) against the real embedded Redis. The departments and
+ * client address used here are used by no other test, as the buckets live in the shared Redis.
+ */
+@TestPropertySource(properties = {"gateway.client-ip.trusted-proxies=1",
+        "gateway.rate-limit.department.replenish-rate=1", "gateway.rate-limit.department.burst-capacity=3",
+        "gateway.rate-limit.public.replenish-rate=1", "gateway.rate-limit.public.burst-capacity=3"})
+class RateLimitTest extends GatewayTest {
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Test
+    void aDepartmentOverItsLimitGets429WithRetryAfterAndTheServiceIsSpared() {
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            responses.add(getWithKey("/api/v1/notices/1", RATE_TEST_KEY));
+        }
+
+        HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        assertProblem(limited, 429, "too-many-requests");
+        assertThat(limited.headers().firstValue("Retry-After")).contains("1");
+        long allowed = responses.stream().filter(r -> r.statusCode() == 200).count();
+        assertThat(Backends.received(Backends.SANCTION)).hasSize((int) allowed);
+        assertThat(allowed).isBetween(3L, 9L);
+        assertThat(redis.keys("request_rate_limiter.{sanction-service.dept:SCJGJ}*").collectList().block()).isNotEmpty();
+    }
+
+    @Test
+    void oneDepartmentOverItsLimitDoesNotSlowAnother() {
+        for (int i = 0; i < 10; i++) {
+            getWithKey("/api/v1/listings/1", RATE_TEST_KEY);
+        }
+        assertThat(getWithKey("/api/v1/listings/1", RATE_TEST_KEY).statusCode()).isEqualTo(429);
+
+        assertThat(getWithKey("/api/v1/listings/1", OTHER_RATE_TEST_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void publicRoutesAreLimitedPerClientAddress() {
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            responses.add(send(request("/api/v1/public/listings").header("X-Forwarded-For", "203.0.113.7")));
+        }
+
+        assertThat(responses).extracting(HttpResponse::statusCode).contains(200, 429);
+        assertProblem(responses.getLast(), 429, "too-many-requests");
+        assertThat(send(request("/api/v1/public/listings").header("X-Forwarded-For", "203.0.113.8")).statusCode())
+                .isEqualTo(200);
+        assertThat(redis.keys("request_rate_limiter.{credit-public.ip:203.0.113.7}*").collectList().block()).isNotEmpty();
+    }
+}
