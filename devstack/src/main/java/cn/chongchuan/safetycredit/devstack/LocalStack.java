@@ -5,13 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +31,30 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: the repository root (default: the working directory). Ports come from
  * {@code GATEWAY_PORT}, {@code CREDIT_PORT}, {@code SANCTION_PORT}, {@code DEVSTACK_MARIADB_PORT}
  * and {@code DEVSTACK_REDIS_PORT} (defaults 8080, 8081, 8082, 0 = free, 0 = free).
+ *
+ * <p>At every start it makes a fresh API key for one demo department per role, gives the gateway
+ * only their SHA-256 hashes, and prints the keys (also written to
+ * {@code target/local-run/demo-keys.env}).
  */
 public final class LocalStack {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * One demo department per role, with that department's roles as in seeds/departments.yaml. Each
+     * gets a fresh API key at every start; the gateway is given only the keys' SHA-256 hashes.
+     */
+    private static final List<DemoDepartment> DEMO_DEPARTMENTS = List.of(
+            new DemoDepartment("ADMIN", "AWB", List.of("ADMIN")),
+            new DemoDepartment("APPROVAL", "XZSPJ", List.of("APPROVAL", "PARTNER")),
+            new DemoDepartment("ENFORCEMENT", "AJJ", List.of("ENFORCEMENT", "PARTNER")),
+            new DemoDepartment("PARTNER", "ZJJ", List.of("ENFORCEMENT", "PARTNER")));
+
+    private record DemoDepartment(String role, String code, List<String> roles) {
+    }
+
+    private record DemoKey(DemoDepartment department, String key) {
+    }
 
     private final Path root;
     private final Path logDir;
@@ -102,10 +127,19 @@ public final class LocalStack {
         sanction.put("SPRING_DATASOURCE_PASSWORD", "");
         services.add(ServiceProcess.start("sanction-service", jar("sanction-service"), sanctionPort, sanction, logDir));
 
+        // The gateway reaches Redis (rate limits) through SPRING_DATA_REDIS_URL in `common`.
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("SERVER_PORT", String.valueOf(gatewayPort));
-        gateway.put("GATEWAY_CREDIT_URL", "http://127.0.0.1:" + creditPort);
-        gateway.put("GATEWAY_SANCTION_URL", "http://127.0.0.1:" + sanctionPort);
+        gateway.put("GATEWAY_CREDIT_URLS", "http://127.0.0.1:" + creditPort);
+        gateway.put("GATEWAY_SANCTION_URLS", "http://127.0.0.1:" + sanctionPort);
+        List<DemoKey> demoKeys = DEMO_DEPARTMENTS.stream().map(department -> new DemoKey(department, randomApiKey())).toList();
+        for (int i = 0; i < demoKeys.size(); i++) {
+            DemoKey demo = demoKeys.get(i);
+            gateway.put("GATEWAY_APIKEYS_" + i + "_SHA256", sha256Hex(demo.key()));
+            gateway.put("GATEWAY_APIKEYS_" + i + "_DEPARTMENT", demo.department().code());
+            gateway.put("GATEWAY_APIKEYS_" + i + "_ROLES", String.join(",", demo.department().roles()));
+            gateway.put("GATEWAY_APIKEYS_" + i + "_LABEL", "local-run demo " + demo.department().role());
+        }
         services.add(ServiceProcess.start("gateway", jar("gateway"), gatewayPort, gateway, logDir));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -116,7 +150,34 @@ public final class LocalStack {
                     root.relativize(service.log())));
         }
         say("all services ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+        Path keyFile = writeDemoKeys(demoKeys, gatewayPort);
+        say("demo API keys for this run (send as 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'):");
+        for (DemoKey demo : demoKeys) {
+            say(String.format("  %-12s %-6s %-21s %s", demo.department().role(), demo.department().code(),
+                    String.join(",", demo.department().roles()), demo.key()));
+        }
+        say("  (also in " + root.relativize(keyFile) + ", e.g. for scripts/demo.sh)");
+        say("  try: curl -H 'Authorization: ApiKey " + demoKeys.getFirst().key() + "' http://127.0.0.1:" + gatewayPort
+                + "/api/v1/me");
         say("gateway: http://127.0.0.1:" + gatewayPort + "   — press Ctrl-C to stop everything");
+    }
+
+    /** The demo keys as shell variables (DEMO_KEY_ADMIN=…), readable only by the user running the stack. */
+    private Path writeDemoKeys(List<DemoKey> demoKeys, int gatewayPort) throws IOException {
+        Path file = logDir.resolve("demo-keys.env");
+        StringBuilder content = new StringBuilder("# API keys of this local run only; they change at every start.\n");
+        content.append("GATEWAY_URL=http://127.0.0.1:").append(gatewayPort).append('\n');
+        for (DemoKey demo : demoKeys) {
+            content.append("DEMO_KEY_").append(demo.department().role()).append('=').append(demo.key()).append('\n');
+        }
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content);
+        return file;
     }
 
     private void awaitReady(HttpClient http, ServiceProcess service, Instant deadline) throws InterruptedException {
@@ -184,6 +245,22 @@ public final class LocalStack {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A department API key as `openssl rand -hex 32` makes them. */
+    private static String randomApiKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    /** What the gateway is configured with instead of the key: `printf %s KEY | sha256sum`. */
+    private static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     private static int envInt(String name, int fallback) {
