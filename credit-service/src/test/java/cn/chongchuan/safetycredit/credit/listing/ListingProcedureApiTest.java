@@ -1,0 +1,241 @@
+package cn.chongchuan.safetycredit.credit.listing;
+
+import cn.chongchuan.safetycredit.credit.ServiceTest;
+import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.credit.support.Scenario;
+import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.token.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.chongchuan.safetycredit.credit.support.Scenario.ADMIN;
+import static cn.chongchuan.safetycredit.credit.support.Scenario.AJJ;
+import static cn.chongchuan.safetycredit.credit.support.ViolationFixture.aViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceTest
+class ListingProcedureApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ListingService listings;
+
+    Http http;
+    Scenario scenario;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.now());
+        http = Http.local(port);
+        scenario = new Scenario(http);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+    }
+
+    private int outboxEvents(long listingId, String type) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND payload LIKE ?",
+                Integer.class, type, "%\"listingId\":" + listingId + ",%");
+    }
+
+    @Test
+    void aDecisionInsideTheDefencePeriodIsRefusedUnlessTheRightWasWaived() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}", "Authorization", AJJ);
+
+        Http.Response early = scenario.decide(id, today(), false);
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("type").asString()).isEqualTo("/problems/defence-period-running");
+        clock.advance(Duration.ofDays(14));
+        assertThat(scenario.decide(id, today(), false).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheImposingDepartmentMayDecide() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+
+        Http.Response other = http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}",
+                "Authorization", TestTokens.bearer("ZJJ", "ENFORCEMENT"));
+        Http.Response admin = http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}",
+                "Authorization", ADMIN);
+
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().get("type").asString()).isEqualTo("/problems/not-imposing-department");
+        assertThat(admin.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anIllegalTransitionIsAConflictNamingStateAndAllowedActions() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+
+        Http.Response response = scenario.decide(id, today(), true);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("currentState").asString()).isEqualTo("PROPOSED");
+        assertThat(response.json().get("allowedActions").values()).extracting(JsonNode::asString)
+                .containsExactly("DROP", "NOTIFY", "REVOKE");
+    }
+
+    @Test
+    void listingWritesAStartEventAndExpiryAfterThreeYearsAnEndEvent() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        scenario.list(id, today());
+        assertThat(outboxEvents(id, "LISTING_STARTED")).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(3 * 366));
+        JsonNode beforeJob = http.get("/api/v1/listings/" + id, "Authorization", AJJ).json();
+        assertThat(beforeJob.get("state").asString()).isEqualTo("EXPIRED");
+        assertThat(beforeJob.get("recordedState").asString()).isEqualTo("LISTED");
+
+        while (listings.expireDueListings(100) > 0) {
+            // drain every due listing, including those of other tests
+        }
+        JsonNode afterJob = http.get("/api/v1/listings/" + id, "Authorization", AJJ).json();
+        assertThat(afterJob.get("recordedState").asString()).isEqualTo("EXPIRED");
+        assertThat(outboxEvents(id, "LISTING_ENDED")).isEqualTo(1);
+    }
+
+    @Test
+    void creditRepairIsPossibleAfterTwelveMonthsAndCanBeRevokedForFalseMaterial() {
+        JsonNode violation = scenario.violation(aViolation());
+        long id = Scenario.unitListing(violation);
+        scenario.list(id, today());
+        String apply = """
+                {"conditions":{"penaltyFulfilled":true,"rectified":true,"creditCommitment":true,"trainingCompleted":true},
+                 "evidence":["缴款凭证 2026-001"]}""";
+
+        Http.Response tooEarly = http.postJson("/api/v1/listings/" + id + "/repairs", apply, "Authorization", AJJ);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.json().get("type").asString()).isEqualTo("/problems/repair-too-early");
+
+        clock.advance(Duration.ofDays(366));
+        Http.Response unmet = http.postJson("/api/v1/listings/" + id + "/repairs",
+                apply.replace("\"trainingCompleted\":true", "\"trainingCompleted\":false"), "Authorization", AJJ);
+        assertThat(unmet.status()).isEqualTo(400);
+        assertThat(unmet.json().get("errors").get(0).get("field").asString()).isEqualTo("conditions.trainingCompleted");
+
+        Http.Response applied = http.postJson("/api/v1/listings/" + id + "/repairs", apply, "Authorization", AJJ);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        long repairId = applied.json().get("id").asLong();
+        assertThat(http.get("/api/v1/repairs", "Authorization", ADMIN).json().findValuesAsString("state")).contains("PENDING");
+        assertThat(http.postJson("/api/v1/repairs/" + repairId + "/approval", "{\"reason\":\"条件齐备\"}",
+                "Authorization", AJJ).status()).isEqualTo(403);
+
+        Http.Response approved = http.postJson("/api/v1/repairs/" + repairId + "/approval", "{\"reason\":\"条件齐备\"}",
+                "Authorization", ADMIN);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(http.get("/api/v1/listings/" + id, "Authorization", ADMIN).json().get("state").asString()).isEqualTo("REPAIRED");
+        assertThat(outboxEvents(id, "LISTING_ENDED")).isEqualTo(1);
+
+        Http.Response revoked = http.postJson("/api/v1/repairs/" + repairId + "/revocation", "{\"reason\":\"培训证明系伪造\"}",
+                "Authorization", ADMIN);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        JsonNode restored = http.get("/api/v1/listings/" + id, "Authorization", ADMIN).json();
+        assertThat(restored.get("state").asString()).isEqualTo("RESTORED");
+        assertThat(restored.get("history").findValuesAsString("kind")).contains("REPAIR_APPLIED");
+        assertThat(outboxEvents(id, "LISTING_STARTED")).isEqualTo(2);
+    }
+
+    @Test
+    void theCreditOfficeRevokesAListingMadeInError() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        scenario.list(id, today());
+
+        Http.Response byEnforcement = http.postJson("/api/v1/listings/" + id + "/revocation", "{\"reason\":\"错误\"}",
+                "Authorization", AJJ);
+        Http.Response byAdmin = http.postJson("/api/v1/listings/" + id + "/revocation",
+                "{\"reason\":\"主体识别错误\",\"evidence\":[\"复核意见书 2026-7\"]}", "Authorization", ADMIN);
+
+        assertThat(byEnforcement.status()).isEqualTo(403);
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("state").asString()).isEqualTo("REVOKED");
+        JsonNode last = byAdmin.json().get("history").get(byAdmin.json().get("history").size() - 1);
+        assertThat(last.get("actorRole").asString()).isEqualTo("ADMIN");
+        assertThat(last.get("evidence").get(0).asString()).isEqualTo("复核意见书 2026-7");
+    }
+
+    @Test
+    void twoConcurrentDecisionsOnOneSubjectNeverProduceTwoActiveListings() throws Exception {
+        var first = aViolation();
+        String uscc = first.uscc();
+        long a = Scenario.unitListing(scenario.violation(first));
+        long b = Scenario.unitListing(scenario.violation(aViolation().unit(uscc, "同一家公司")));
+        for (long id : List.of(a, b)) {
+            http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}", "Authorization", AJJ);
+        }
+
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            List<Future<Http.Response>> results = pool.invokeAll(List.<Callable<Http.Response>>of(
+                    () -> scenario.decide(a, today(), true), () -> scenario.decide(b, today(), true)));
+            List<Integer> statuses = results.stream().map(f -> {
+                try {
+                    return f.get().status();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing WHERE subject_key = ? AND state = 'LISTED'",
+                Integer.class, "U:" + uscc)).isEqualTo(1);
+    }
+
+    @Test
+    void objectionsAreAnsweredByTheCreditOfficeAndKeptWithTheListing() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        scenario.list(id, today());
+
+        Http.Response filed = http.postJson("/api/v1/listings/" + id + "/objections",
+                "{\"filedBy\":\"南通某公司\",\"content\":\"事故等级认定有误\"}", "Authorization", AJJ);
+        assertThat(filed.status()).isEqualTo(201);
+        long objectionId = filed.json().get("id").asLong();
+        assertThat(filed.json().get("answerDue").asString()).isEqualTo(today().plusDays(15).toString());
+
+        clock.advance(Duration.ofDays(20));
+        JsonNode open = http.get("/api/v1/objections", "Authorization", ADMIN).json();
+        assertThat(open.findValues("overdue").stream().anyMatch(JsonNode::asBoolean)).isTrue();
+
+        Http.Response badOutcome = http.postJson("/api/v1/objections/" + objectionId + "/answer",
+                "{\"answer\":\"维持\",\"outcome\":\"MAYBE\"}", "Authorization", ADMIN);
+        assertThat(badOutcome.json().get("errors").get(0).get("field").asString()).isEqualTo("outcome");
+        Http.Response answered = http.postJson("/api/v1/objections/" + objectionId + "/answer",
+                "{\"answer\":\"经复核，认定无误，维持列入\",\"outcome\":\"REJECTED\"}", "Authorization", ADMIN);
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/listings/" + id, "Authorization", AJJ).json().get("history")
+                .findValuesAsString("kind")).contains("OBJECTION_FILED", "OBJECTION_ANSWERED");
+    }
+
+    @Test
+    void anEnforcementDepartmentSeesOnlyItsOwnListings() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        String zjj = TestTokens.bearer("ZJJ", "ENFORCEMENT");
+
+        assertThat(http.get("/api/v1/listings/" + id, "Authorization", zjj).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/listings?state=PROPOSED", "Authorization", zjj).json().findValuesAsString("department"))
+                .doesNotContain("AJJ");
+        assertThat(http.get("/api/v1/listings?state=PROPOSED", "Authorization", AJJ).json().findValuesAsString("department"))
+                .containsOnly("AJJ");
+        assertThat(http.get("/api/v1/listings?state=NONSENSE", "Authorization", AJJ).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/listings", "Authorization", TestTokens.bearer("XZSPJ", "APPROVAL")).status()).isEqualTo(403);
+    }
+}
