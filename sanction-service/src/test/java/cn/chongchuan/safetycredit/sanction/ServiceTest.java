@@ -28,7 +28,10 @@ import java.lang.annotation.Target;
                 "sanction.delivery.retry.max-attempts=2",
                 "sanction.delivery.retry.initial-backoff=50ms",
                 "sanction.delivery.schedule=1m,5m,10m",
-                "sanction.delivery.bulkhead.max-concurrent-calls=2"})
+                "sanction.delivery.bulkhead.max-concurrent-calls=2",
+                // Breakers are proven in DepartmentResilienceTest; here they would hide the schedule.
+                "sanction.delivery.circuit-breaker.sliding-window-size=100",
+                "sanction.delivery.circuit-breaker.minimum-calls=100"})
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("test")
 public @interface ServiceTest {
