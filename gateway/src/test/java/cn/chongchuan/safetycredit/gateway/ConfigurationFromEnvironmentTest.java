@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.gateway;
 import cn.chongchuan.safetycredit.gateway.identity.ApiKeyProperties;
 import cn.chongchuan.safetycredit.gateway.identity.ApiKeys;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceUrlToInstanceConverter;
+import cn.chongchuan.safetycredit.gateway.web.CorsProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -70,16 +71,38 @@ class ConfigurationFromEnvironmentTest {
                 .containsExactly("http://10.0.0.7:8082");
     }
 
-    /** The gateway's own application.yml under these environment variables, as Spring Boot binds it. */
-    private static Binder binder(Map<String, Object> environment) throws IOException {
-        MutablePropertySources sources = new MutablePropertySources();
-        sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                environment));
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-                .forEach(sources::addLast);
+    @Test
+    void limitsAndOriginFollowSpringBootsEnvironmentVariableNames() throws IOException {
+        StandardEnvironment environment = environment(Map.of(
+                "GATEWAY_RATELIMIT_DEPARTMENT_REPLENISHRATE", "7",
+                "GATEWAY_CORS_ALLOWEDORIGIN", "https://console.example"));
+
+        assertThat(environment.resolvePlaceholders("${gateway.rate-limit.department.replenish-rate}")).isEqualTo("7");
+        assertThat(environment.resolvePlaceholders("${gateway.rate-limit.department.burst-capacity}")).isEqualTo("100");
+        assertThat(binder(environment).bind("gateway.cors", CorsProperties.class).get().origins())
+                .containsExactly("https://console.example");
+    }
+
+    private static Binder binder(Map<String, Object> variables) throws IOException {
+        return binder(environment(variables));
+    }
+
+    private static Binder binder(StandardEnvironment environment) {
         ApplicationConversionService conversion = new ApplicationConversionService();
         conversion.addConverter(new ServiceUrlToInstanceConverter());
-        return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources),
+        return new Binder(ConfigurationPropertySources.get(environment), new PropertySourcesPlaceholdersResolver(environment),
                 conversion);
+    }
+
+    /** The gateway's own application.yml under these environment variables, as Spring Boot sees them. */
+    private static StandardEnvironment environment(Map<String, Object> variables) throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        MutablePropertySources sources = environment.getPropertySources();
+        sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+                .forEach(sources::addLast);
+        ConfigurationPropertySources.attach(environment);
+        return environment;
     }
 }
