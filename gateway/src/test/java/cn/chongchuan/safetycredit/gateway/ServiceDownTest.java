@@ -46,6 +46,19 @@ class ServiceDownTest extends GatewayTest {
     }
 
     @Test
+    void afterRepeatedFailuresTheBreakerOpensAndRequestsAreRefusedAtOnce() {
+        String detail = "";
+        for (int i = 0; i < 15 && !detail.contains("recover"); i++) {
+            detail = assertProblem(getWithKey("/api/v1/cases/1", PARTNER_KEY), 503, "service-unavailable")
+                    .path("detail").asString();
+        }
+
+        assertThat(detail).contains("sanction-service").contains("recover");
+        // The other service's breaker is its own.
+        assertThat(getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aDeadInstanceIsSkippedForTheLiveOne() {
         for (int i = 0; i < 6; i++) {
             assertThat(getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY).statusCode()).isEqualTo(200);

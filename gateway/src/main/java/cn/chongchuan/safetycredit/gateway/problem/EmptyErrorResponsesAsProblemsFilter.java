@@ -30,19 +30,28 @@ public class EmptyErrorResponsesAsProblemsFilter implements GlobalFilter, Ordere
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        ServerWebExchange[] decorated = new ServerWebExchange[1];
-        ServerHttpResponse response = new ServerHttpResponseDecorator(exchange.getResponse()) {
-            @Override
-            public Mono<Void> setComplete() {
-                HttpStatusCode status = getStatusCode();
-                if (status == null || !status.isError() || isCommitted()) {
-                    return super.setComplete();
-                }
-                return asProblem(decorated[0], status);
+        ProblemOnEmptyError response = new ProblemOnEmptyError(exchange.getResponse());
+        response.exchange = exchange.mutate().response(response).build();
+        return chain.filter(response.exchange);
+    }
+
+    /** Completing an error response without a body writes a problem instead. */
+    private final class ProblemOnEmptyError extends ServerHttpResponseDecorator {
+
+        private ServerWebExchange exchange;
+
+        ProblemOnEmptyError(ServerHttpResponse delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Mono<Void> setComplete() {
+            HttpStatusCode status = getStatusCode();
+            if (status == null || !status.isError() || isCommitted()) {
+                return super.setComplete();
             }
-        };
-        decorated[0] = exchange.mutate().response(response).build();
-        return chain.filter(decorated[0]);
+            return asProblem(exchange, status);
+        }
     }
 
     private Mono<Void> asProblem(ServerWebExchange exchange, HttpStatusCode status) {

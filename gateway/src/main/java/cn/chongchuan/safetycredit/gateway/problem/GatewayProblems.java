@@ -4,6 +4,7 @@ import cn.chongchuan.safetycredit.gateway.web.RequestIdWebFilter;
 import cn.chongchuan.safetycredit.platform.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -44,7 +45,7 @@ public class GatewayProblems {
 
     /** The kind for a plain HTTP status the gateway answers (404, 405 …), as the services name it. */
     public static Kind http(HttpStatusCode status) {
-        String reason = status instanceof org.springframework.http.HttpStatus known ? known.getReasonPhrase()
+        String reason = status instanceof HttpStatus known ? known.getReasonPhrase()
                 : "HTTP " + status.value();
         return new Kind(status, "http-" + status.value(), reason);
     }

@@ -1,9 +1,11 @@
 package cn.chongchuan.safetycredit.gateway.routing;
 
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
@@ -37,14 +39,14 @@ public class ServiceFallback {
         ServerWebExchange exchange = request.exchange();
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (cause == null) {
-            return problems.write(exchange, GatewayProblems.http(org.springframework.http.HttpStatus.NOT_FOUND),
+            return problems.write(exchange, GatewayProblems.http(HttpStatus.NOT_FOUND),
                     "No API resource at this path.").then(Mono.empty());
         }
         String service = request.pathVariable("service");
         String detail;
         if (isTimeout(cause)) {
             detail = service + " did not answer in time; retry later.";
-        } else if (cause.getClass().getSimpleName().equals("CallNotPermittedException")) {
+        } else if (cause instanceof CallNotPermittedException) {
             detail = service + " is failing and the gateway is giving it time to recover; retry later.";
         } else {
             detail = service + " cannot be reached; retry later.";
