@@ -40,9 +40,18 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void eachServicesApiDescriptionIsPublishedUnderItsName() {
+        assertThat(get("/v3/api-docs/credit-service").body()).isEqualTo("credit");
+        assertThat(get("/v3/api-docs/sanction-service").body()).isEqualTo("sanction");
+
+        assertThat(Backends.allReceived()).extracting(request -> request.getUrl()).containsOnly("/v3/api-docs");
+        assertThat(Backends.allReceived()).noneMatch(request -> request.containsHeader("Authorization"));
+    }
+
+    @Test
     void internalActuatorAndUnknownPathsAreNeverRouted() {
         for (String path : new String[] {"/internal/v1/listing-events", "/actuator/prometheus", "/actuator/env",
-                "/actuator/gateway/routes", "/api/v1/unknown", "/api/v2/checks/x"}) {
+                "/actuator/gateway/routes", "/api/v1/unknown", "/api/v2/checks/x", "/v3/api-docs", "/v3/api-docs/swagger-config"}) {
             assertProblem(getWithKey(path, ADMIN_KEY), 404, "http-404");
         }
         assertThat(Backends.allReceived()).isEmpty();
