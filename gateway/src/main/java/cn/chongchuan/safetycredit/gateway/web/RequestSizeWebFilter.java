@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.gateway.web;
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -45,7 +46,7 @@ public class RequestSizeWebFilter implements WebFilter, Ordered {
                 AtomicLong read = new AtomicLong();
                 return super.getBody().handle((buffer, sink) -> {
                     if (read.addAndGet(buffer.readableByteCount()) > maxBytes) {
-                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        DataBufferUtils.release(buffer);
                         sink.error(new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge()));
                     } else {
                         sink.next(buffer);
