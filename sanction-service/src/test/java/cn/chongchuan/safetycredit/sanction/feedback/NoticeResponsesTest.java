@@ -1,0 +1,188 @@
+package cn.chongchuan.safetycredit.sanction.feedback;
+
+import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.token.TestTokens;
+import cn.chongchuan.safetycredit.sanction.ServiceTest;
+import cn.chongchuan.safetycredit.sanction.testing.Api;
+import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
+import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The departments' answers ("响应—反馈") and ADMIN's follow-up; seeded departments pull their notices. */
+@ServiceTest
+class NoticeResponsesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
+
+    private Api api() {
+        return new Api(port);
+    }
+
+    private long listUnit() {
+        long listingId = ListingEvents.newListingId();
+        Http.Response response = api().post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(),
+                Api.service());
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return listingId;
+    }
+
+    private String noticeOf(long listingId, String department, String kind) {
+        return jdbc.queryForObject("SELECT id FROM notice WHERE listing_id = ? AND department_code = ? AND kind = ?",
+                String.class, listingId, department, kind);
+    }
+
+    private static String fieldOf(Http.Response problem) {
+        return problem.json().get("errors").get(0).get("field").asString();
+    }
+
+    @Test
+    void aDepartmentSeesItsNoticeInItsInboxAcknowledgesItAndReportsPerMeasure() {
+        long listingId = listUnit();
+        String id = noticeOf(listingId, "XZSPJ", "SANCTION_START");
+
+        Http.Response inbox = api().get("/api/v1/notices?status=NEW", Api.partner("XZSPJ"));
+        assertThat(inbox.status()).isEqualTo(200);
+        JsonNode mine = inbox.json().valueStream().filter(n -> n.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(mine.get("deliveryStatus").asString()).isEqualTo("PULL");
+        assertThat(mine.get("content").get("listing").get("listingId").asLong()).isEqualTo(listingId);
+        assertThat(inbox.json().findValuesAsString("department")).containsOnly("XZSPJ");
+
+        Http.Response acknowledged = api().post("/api/v1/notices/" + id + "/ack", "", Api.partner("XZSPJ"));
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.json().get("acknowledgedAt").isNull()).isFalse();
+        assertThat(api().get("/api/v1/notices?status=ACKNOWLEDGED", Api.partner("XZSPJ")).json()
+                .findValuesAsString("id")).contains(id);
+
+        Http.Response partly = api().post("/api/v1/notices/" + id + "/feedback", """
+                {"outcomes":[{"measureCode":"M-XZSPJ-01","outcome":"APPLIED","referenceNumber":"崇审批〔2026〕17号",
+                  "date":"2026-03-05","note":"新建仓储项目核准申请不予受理"}]}""", Api.partner("XZSPJ"));
+        assertThat(partly.status()).as(partly.body()).isEqualTo(200);
+        assertThat(partly.json().get("feedbackAt").isNull()).isTrue();
+
+        Http.Response complete = api().post("/api/v1/notices/" + id + "/feedback", """
+                {"outcomes":[{"measureCode":"M-XZSPJ-02","outcome":"NOT_APPLICABLE","note":"无告知承诺事项"}]}""",
+                Api.partner("XZSPJ"));
+        assertThat(complete.json().get("feedbackAt").isNull()).isFalse();
+        assertThat(complete.json().get("feedback").findValuesAsString("outcome")).containsExactly("APPLIED", "NOT_APPLICABLE");
+        assertThat(complete.json().get("feedback").get(0).get("referenceNumber").asString()).isEqualTo("崇审批〔2026〕17号");
+        assertThat(api().get("/api/v1/notices?status=ANSWERED", Api.partner("XZSPJ")).json()
+                .findValuesAsString("id")).contains(id);
+
+        Http.Response caseView = api().get("/api/v1/cases/" + listingId, Api.admin());
+        assertThat(caseView.status()).isEqualTo(200);
+        JsonNode progress = caseView.json().get("departments").valueStream()
+                .filter(d -> d.get("department").asString().equals("XZSPJ")).findFirst().orElseThrow();
+        assertThat(progress.get("acknowledgedAt").isNull()).isFalse();
+        assertThat(progress.get("feedback")).hasSize(2);
+    }
+
+    @Test
+    void aDepartmentCannotReadOrAnswerAnotherDepartmentsNotice() {
+        String id = noticeOf(listUnit(), "XZSPJ", "SANCTION_START");
+        String feedback = """
+                {"outcomes":[{"measureCode":"M-XZSPJ-01","outcome":"APPLIED","date":"2026-03-05"}]}""";
+
+        assertThat(api().post("/api/v1/notices/" + id + "/ack", "", Api.partner("ZJJ")).status()).isEqualTo(403);
+        assertThat(api().post("/api/v1/notices/" + id + "/feedback", feedback, Api.partner("ZJJ")).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/notices/" + id, Api.partner("ZJJ")).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/notices?department=XZSPJ", Api.partner("ZJJ")).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/notices/" + id, Api.admin()).status()).isEqualTo(200);
+        // Acknowledging and answering is the department's own act; not even ADMIN does it for them.
+        assertThat(api().post("/api/v1/notices/" + id + "/ack", "", Api.admin()).status()).isEqualTo(403);
+        assertThat(api().post("/api/v1/notices/" + id + "/ack", "", TestTokens.bearer("XZSPJ", "APPROVAL")).status())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT acknowledged_at FROM notice WHERE id = ?", Object.class, id)).isNull();
+    }
+
+    @Test
+    void badFeedbackIsRefusedNamingTheField() {
+        long listingId = listUnit();
+        String id = noticeOf(listingId, "XZSPJ", "SANCTION_START");
+        String path = "/api/v1/notices/" + id + "/feedback";
+        String partner = Api.partner("XZSPJ");
+
+        Http.Response lifted = api().post(path, """
+                {"outcomes":[{"measureCode":"M-XZSPJ-01","outcome":"LIFTED","date":"2026-03-05"}]}""", partner);
+        Http.Response foreign = api().post(path, """
+                {"outcomes":[{"measureCode":"M-ZJJ-01","outcome":"APPLIED","date":"2026-03-05"}]}""", partner);
+        Http.Response undated = api().post(path, """
+                {"outcomes":[{"measureCode":"M-XZSPJ-01","outcome":"APPLIED"}]}""", partner);
+        Http.Response unknownOutcome = api().post(path, """
+                {"outcomes":[{"measureCode":"M-XZSPJ-01","outcome":"DONE","date":"2026-03-05"}]}""", partner);
+        Http.Response empty = api().post(path, "{\"outcomes\":[]}", partner);
+        Http.Response badId = api().post("/api/v1/notices/not-a-notice/feedback", "{\"outcomes\":[]}", partner);
+        Http.Response unknownNotice = api().post("/api/v1/notices/00000000-0000-4000-8000-000000000000/ack", "", partner);
+
+        assertThat(lifted.status()).isEqualTo(400);
+        assertThat(fieldOf(lifted)).isEqualTo("outcomes[0].outcome");
+        assertThat(fieldOf(foreign)).isEqualTo("outcomes[0].measureCode");
+        assertThat(fieldOf(undated)).isEqualTo("outcomes[0].date");
+        assertThat(unknownOutcome.status()).isEqualTo(400);
+        assertThat(fieldOf(unknownOutcome)).isEqualTo("outcomes[0].outcome");
+        assertThat(fieldOf(empty)).isEqualTo("outcomes");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(unknownNotice.status()).isEqualTo(404);
+    }
+
+    @Test
+    void anEndOfSanctionNoticeIsAnsweredWithLiftedMeasures() {
+        long listingId = listUnit();
+        api().post("/internal/v1/listing-events", ListingEvents.aListingEnded(listingId, "UNIT", "EXPIRED").json(),
+                Api.service());
+        String id = noticeOf(listingId, "CZJ", "SANCTION_END");
+
+        Http.Response applied = api().post("/api/v1/notices/" + id + "/feedback", """
+                {"outcomes":[{"measureCode":"M-CZJ-01","outcome":"APPLIED","date":"2029-03-02"}]}""", Api.partner("CZJ"));
+        Http.Response lifted = api().post("/api/v1/notices/" + id + "/feedback", """
+                {"outcomes":[{"measureCode":"M-CZJ-01","outcome":"LIFTED","date":"2029-03-02"}]}""", Api.partner("CZJ"));
+
+        assertThat(applied.status()).isEqualTo(400);
+        assertThat(lifted.status()).isEqualTo(200);
+        assertThat(lifted.json().get("feedbackAt").isNull()).isFalse();
+    }
+
+    @Test
+    void feedbackNotInByTheDeadlineIsListedForAdmin() {
+        long listingId = listUnit();
+        String unanswered = noticeOf(listingId, "CZJ", "SANCTION_START");
+        String answered = noticeOf(listingId, "ZRGHFJ", "SANCTION_START");
+        api().post("/api/v1/notices/" + answered + "/feedback", """
+                {"outcomes":[{"measureCode":"M-ZRGHFJ-01","outcome":"APPLIED","date":"2026-03-05"}]}""",
+                Api.partner("ZRGHFJ"));
+
+        assertThat(api().get("/api/v1/notices/overdue", Api.admin()).json().findValuesAsString("id"))
+                .doesNotContain(unanswered);
+        // Ten working days are at most fourteen calendar days (more only with configured holidays).
+        clock.advance(Duration.ofDays(15));
+
+        Http.Response overdue = api().get("/api/v1/notices/overdue", Api.admin());
+        assertThat(overdue.status()).isEqualTo(200);
+        assertThat(overdue.json().findValuesAsString("id")).contains(unanswered).doesNotContain(answered);
+        assertThat(api().get("/api/v1/notices/overdue", Api.partner("CZJ")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCaseViewIsForAdminAndEnforcementAndNamesBadListingIds() {
+        long listingId = listUnit();
+
+        assertThat(api().get("/api/v1/cases/" + listingId, TestTokens.bearer("AJJ", "ENFORCEMENT")).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/cases/" + listingId, Api.partner("CZJ")).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/cases/" + (listingId + 1_000_000_000L), Api.admin()).status()).isEqualTo(404);
+        Http.Response bad = api().get("/api/v1/cases/0", Api.admin());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fieldOf(bad)).isEqualTo("listingId");
+    }
+}
