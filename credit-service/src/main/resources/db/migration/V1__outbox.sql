@@ -3,7 +3,7 @@
 CREATE TABLE outbox_event (
     id              BIGINT       NOT NULL AUTO_INCREMENT,
     event_id        CHAR(36)     NOT NULL,
-    subject_key     VARCHAR(64)  NOT NULL,
+    subject_key     VARCHAR(80)  NOT NULL,
     event_type      VARCHAR(40)  NOT NULL,
     payload         LONGTEXT     NOT NULL,
     created_at      DATETIME(3)  NOT NULL,

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.disclosure;
 
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
+import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
@@ -43,15 +44,13 @@ public class DisclosureService {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
+        ResidentIdNumber person;
         try {
+            person = ResidentIdNumber.parse(code, "code");
+        } catch (InvalidCodeException notAnIdNumber) {
             return Optional.of(SubjectService.unitKey(UnifiedSocialCreditCode.parseFormat(code, "code").value()));
-        } catch (InvalidCodeException notUscc) {
-            try {
-                return subjects.findPerson(ResidentIdNumber.parse(code, "code")).map(p -> p.key());
-            } catch (InvalidCodeException notId) {
-                throw notUscc;
-            }
         }
+        return subjects.findPerson(person).map(Person::key);
     }
 
     private static String escapeLike(String text) {

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The outbox relay: where listing events go (sanction-service), how often it looks, how many it
- * sends per round, how long a claim lasts, and the retry backoff (exponential with jitter).
+ * sends per round, how long a claim lasts (longer than the timeouts), the HTTP timeouts, and the
+ * retry backoff (exponential with jitter).
  */
 @ConfigurationProperties("credit.relay")
 public record RelayProperties(
@@ -16,6 +17,8 @@ public record RelayProperties(
         @DefaultValue("PT0.5S") Duration interval,
         @DefaultValue("20") int batchSize,
         @DefaultValue("PT1M") Duration lease,
+        @DefaultValue("PT2S") Duration connectTimeout,
+        @DefaultValue("PT5S") Duration readTimeout,
         @DefaultValue("PT1S") Duration initialBackoff,
         @DefaultValue("PT10M") Duration maxBackoff) {
 }

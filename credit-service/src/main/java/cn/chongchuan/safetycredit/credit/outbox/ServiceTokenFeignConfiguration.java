@@ -1,15 +1,21 @@
 package cn.chongchuan.safetycredit.credit.outbox;
 
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
+import feign.Request;
 import feign.RequestInterceptor;
 import org.springframework.context.annotation.Bean;
 
 import java.util.List;
 
-/** Signs every call credit-service makes to sanction-service with a fresh SERVICE token. */
+/** Signs every call credit-service makes to sanction-service with a fresh SERVICE token, with short timeouts. */
 public class ServiceTokenFeignConfiguration {
 
     public static final String SERVICE_NAME = "credit-service";
+
+    @Bean
+    Request.Options relayTimeouts(RelayProperties properties) {
+        return new Request.Options(properties.connectTimeout(), properties.readTimeout(), false);
+    }
 
     @Bean
     RequestInterceptor serviceToken(InternalTokens tokens) {

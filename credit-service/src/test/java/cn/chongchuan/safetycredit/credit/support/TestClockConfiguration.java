@@ -4,7 +4,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import java.time.Instant;
 
 /** Replaces the service's clock with one the test controls. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -13,6 +12,6 @@ public class TestClockConfiguration {
     @Bean
     @Primary
     MutableClock testClock() {
-        return new MutableClock(Instant.now());
+        return new MutableClock();
     }
 }
