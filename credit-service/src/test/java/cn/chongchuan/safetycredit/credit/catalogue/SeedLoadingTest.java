@@ -1,0 +1,40 @@
+package cn.chongchuan.safetycredit.credit.catalogue;
+
+import cn.chongchuan.safetycredit.credit.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceTest
+class SeedLoadingTest {
+
+    @Autowired
+    CatalogueService catalogue;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void seedsLoadTheNineCriteriaAndTheDepartmentsOnceEvenWhenLoadedAgain() {
+        catalogue.loadSeeds();
+        catalogue.loadSeeds();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM criterion", Integer.class)).isEqualTo(9);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM department", Integer.class)).isEqualTo(17);
+        assertThat(catalogue.criterion("OM11-02").orElseThrow().countThreshold()).isEqualTo(2);
+        assertThat(catalogue.criterion("OM11-05").orElseThrow().listsUnit()).isFalse();
+        assertThat(catalogue.criterion("OM11-08").orElseThrow().enabled()).isFalse();
+        assertThat(catalogue.departmentName("XZSPJ")).isEqualTo("区行政审批局");
+    }
+
+    @Test
+    void aChangedSeedEntryUpdatesTheRowWithoutDuplicating() {
+        jdbc.update("UPDATE criterion SET title = 'stale' WHERE code = 'OM11-01'");
+
+        catalogue.loadSeeds();
+
+        assertThat(catalogue.criterion("OM11-01").orElseThrow().title()).isEqualTo("发生特别重大、重大生产安全事故");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM criterion WHERE code = 'OM11-01'", Integer.class)).isEqualTo(1);
+    }
+}
