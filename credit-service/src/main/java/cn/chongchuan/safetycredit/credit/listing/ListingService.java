@@ -13,6 +13,7 @@ import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -43,16 +44,18 @@ public class ListingService {
     private final OutboxWriter outbox;
     private final ListingProperties properties;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ListingService(ListingMapper mapper, SubjectService subjects, CatalogueService catalogue, OutboxWriter outbox,
-            ListingProperties properties, JsonMapper json, Clock clock) {
+            ListingProperties properties, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
         this.subjects = subjects;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.properties = properties;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,6 +91,7 @@ public class ListingService {
                 ListingState.PROPOSED, clock.instant(), null, null, null, null, null, null, null, 0, clock.instant()));
         ListingRow created = mapper.findByViolationAndSubject(violationId, key).orElseThrow();
         appendHistory(created.id(), "TRANSITION", null, ListingState.PROPOSED, Actor.SYSTEM, reason, List.of());
+        events.publishEvent(new ListingChanged(key, created.id()));
         return created.id();
     }
 
@@ -216,6 +220,7 @@ public class ListingService {
                     "listing " + id + " was changed by someone else; reload it and try again");
         }
         appendHistory(id, "TRANSITION", current.state(), next, actor, reason, evidence);
+        events.publishEvent(new ListingChanged(current.subjectKey(), id));
         if (!current.state().isOnList() && next.isOnList()) {
             outbox.append(current.subjectKey(), ListingEventMessage.STARTED, message(updated, ListingEventMessage.STARTED, next));
         } else if (current.state().isOnList() && !next.isOnList()) {
