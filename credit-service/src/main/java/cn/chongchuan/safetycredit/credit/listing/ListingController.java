@@ -43,7 +43,7 @@ class ListingController {
     }
 
     record DecisionRequest(@NotBlank @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String decisionNumber,
-                           @NotNull LocalDate decisionDate, boolean defenceWaived, @Size(max = 1000) String reason,
+                           @NotNull LocalDate decisionDate, Boolean defenceWaived, @Size(max = 1000) String reason,
                            @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
 
@@ -82,7 +82,7 @@ class ListingController {
     @PreAuthorize("hasRole('ENFORCEMENT')")
     ListingView decideListing(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
         return views.full(listings.decideListing(id, request.decisionNumber(), request.decisionDate(),
-                request.defenceWaived(), request.reason(), request.evidence(), caller));
+                Boolean.TRUE.equals(request.defenceWaived()), request.reason(), request.evidence(), caller));
     }
 
     @PostMapping("/{id}/drop")

@@ -8,6 +8,7 @@ import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +42,8 @@ public class RepairService {
     }
 
     /** The conditions checklist of an application. */
-    public record Conditions(boolean penaltyFulfilled, boolean rectified, boolean creditCommitment,
-                             boolean trainingCompleted) {
+    public record Conditions(@NotNull Boolean penaltyFulfilled, @NotNull Boolean rectified,
+                             @NotNull Boolean creditCommitment, @NotNull Boolean trainingCompleted) {
 
         List<String> unmet() {
             List<String> unmet = new ArrayList<>();

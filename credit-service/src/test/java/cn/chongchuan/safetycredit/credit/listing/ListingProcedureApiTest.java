@@ -66,6 +66,9 @@ class ListingProcedureApiTest {
 
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("type").asString()).isEqualTo("/problems/defence-period-running");
+        Http.Response withoutWaiverField = http.postJson("/api/v1/listings/" + id + "/decision",
+                "{\"decisionNumber\":\"崇应急失信〔2026〕9号\",\"decisionDate\":\"" + today() + "\"}", "Authorization", AJJ);
+        assertThat(withoutWaiverField.status()).isEqualTo(409);
         clock.advance(Duration.ofDays(14));
         assertThat(scenario.decide(id, today(), false).status()).isEqualTo(200);
     }

@@ -1,0 +1,202 @@
+package cn.chongchuan.safetycredit.devstack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Stand-ins for the partner departments' systems: one loopback HTTP server, one path per department
+ * ({@code /partners/<code>/notices}). Each notice is verified as docs/sanction-service.md tells a
+ * department to (HMAC signature with the department's secret, timestamp within 5 minutes, id not
+ * seen before), logged, and kept for tests. Optionally fails a share of requests, or all requests
+ * of chosen departments, to exercise retries.
+ */
+public final class PartnerStubs implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    /** One notice a department accepted. */
+    public record Received(String department, String noticeId, String kind, long listingId, JsonNode body, Instant at) {
+    }
+
+    private final HttpServer server;
+    private final Path log;
+    private final Map<String, List<byte[]>> secrets = new ConcurrentHashMap<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private volatile double failureRate;
+    private volatile int duplicates;
+    private volatile int rejected;
+
+    private PartnerStubs(HttpServer server, Path log) {
+        this.server = server;
+        this.log = log;
+    }
+
+    public static PartnerStubs start(int port, Path log) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            PartnerStubs stubs = new PartnerStubs(server, log);
+            server.createContext("/partners/", stubs::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return stubs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the partner stubs", e);
+        }
+    }
+
+    /** The URL a department's notices go to. */
+    public String endpointFor(String department) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/partners/" + department + "/notices";
+    }
+
+    /** Installs a department's signing secret (the newest first while rotating). */
+    public void trust(String department, String secret) {
+        secrets.computeIfAbsent(department, d -> new CopyOnWriteArrayList<>()).addFirst(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Makes this share (0–1) of all requests fail with 503, at random. */
+    public void failRandomly(double rate) {
+        this.failureRate = rate;
+    }
+
+    /** Makes a department's endpoint answer 503 (true) or work again (false). */
+    public void setDown(String department, boolean isDown) {
+        if (isDown) {
+            down.add(department);
+        } else {
+            down.remove(department);
+        }
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String department) {
+        return received.stream().filter(r -> r.department().equals(department)).toList();
+    }
+
+    /** Notices delivered again after the department had already accepted them (seen on the wire). */
+    public int duplicates() {
+        return duplicates;
+    }
+
+    /** Requests whose signature or timestamp did not verify. */
+    public int rejected() {
+        return rejected;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            String department = parts.length > 2 ? parts[2] : "";
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405);
+                return;
+            }
+            if (down.contains(department) || (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate)) {
+                respond(exchange, 503);
+                return;
+            }
+            String id = exchange.getRequestHeaders().getFirst("X-Notice-Id");
+            String timestamp = exchange.getRequestHeaders().getFirst("X-Notice-Timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("X-Notice-Signature");
+            if (!verifies(department, id, timestamp, signature, body)) {
+                rejected++;
+                write(department + " REJECTED notice " + id + " (signature or timestamp does not verify)");
+                respond(exchange, 401);
+                return;
+            }
+            if (!seen.add(id)) {
+                duplicates++;
+                write(department + " duplicate notice " + id + " (already accepted; answered 200, ignored)");
+                respond(exchange, 200);
+                return;
+            }
+            JsonNode notice = JSON.readTree(body);
+            Received entry = new Received(department, id, notice.path("kind").asString(),
+                    notice.path("listing").path("listingId").asLong(), notice, Instant.now());
+            received.add(entry);
+            write(department + " accepted " + entry.kind() + " notice " + id + " for listing " + entry.listingId()
+                    + " (" + notice.path("listing").path("subjectName").asString() + "), measures "
+                    + notice.path("measures").findValuesAsString("code"));
+            respond(exchange, 200);
+        }
+    }
+
+    private boolean verifies(String department, String id, String timestamp, String header, byte[] body) {
+        List<byte[]> keys = secrets.getOrDefault(department, List.of());
+        if (id == null || timestamp == null || header == null || !timestamp.matches("\\d{1,12}") || keys.isEmpty()) {
+            return false;
+        }
+        if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), Instant.now()).abs().compareTo(TOLERANCE) > 0) {
+            return false;
+        }
+        List<String> candidates = new ArrayList<>(List.of(header.trim().split(" +")));
+        for (byte[] key : keys) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+                byte[] expected = ("v1=" + Base64.getEncoder().encodeToString(mac.doFinal(body)))
+                        .getBytes(StandardCharsets.US_ASCII);
+                for (String candidate : candidates) {
+                    if (MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
+                        return true;
+                    }
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
+    private void write(String line) {
+        try {
+            Files.writeString(log, Instant.now() + " " + line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is a convenience; the record in memory is what tests read
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

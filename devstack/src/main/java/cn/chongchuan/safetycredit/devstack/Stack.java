@@ -1,0 +1,311 @@
+package cn.chongchuan.safetycredit.devstack;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine, as in production: embedded MariaDB and Redis, credit-service,
+ * sanction-service and the gateway each in its own JVM, and stub endpoints for the partner
+ * departments (registered in sanction-service with their own signing secrets). Every department of
+ * {@code seeds/departments.yaml} gets a fresh API key; the gateway is given only their hashes.
+ * Used by the local run and by the end-to-end tests.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Where things listen; 0 means a free port. */
+    public record Ports(int gateway, int credit, int sanction, int mariaDb, int redis, int partners) {
+
+        public static Ports free() {
+            return new Ports(FreePort.find(), FreePort.find(), FreePort.find(), 0, 0, 0);
+        }
+    }
+
+    /** A department of the seeds with its roles and this run's API key. */
+    public record Department(String code, String name, String fullName, List<String> roles, String apiKey) {
+
+        public boolean hasRole(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    private final Path root;
+    private final Path logDir;
+    private final Consumer<String> say;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Department> departments = new LinkedHashMap<>();
+    private EmbeddedMariaDb mariaDb;
+    private EmbeddedRedis redis;
+    private PartnerStubs partners;
+    private String gatewayUrl;
+
+    private Stack(Path root, Consumer<String> say) {
+        this.root = root;
+        this.logDir = root.resolve("target/local-run");
+        this.say = say;
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what it started. */
+    public static Stack start(Path root, Ports ports, Consumer<String> say) {
+        Stack stack = new Stack(root.toAbsolutePath().normalize(), say);
+        try {
+            stack.startAll(ports);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            stack.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public List<Department> departments() {
+        return List.copyOf(departments.values());
+    }
+
+    public Department department(String code) {
+        Department department = departments.get(code);
+        if (department == null) {
+            throw new IllegalArgumentException("no department " + code + " in seeds/departments.yaml");
+        }
+        return department;
+    }
+
+    /** A client acting as this department through the gateway. */
+    public GatewayClient as(String departmentCode) {
+        return new GatewayClient(gatewayUrl, department(departmentCode).apiKey());
+    }
+
+    /** A client without a key (the public). */
+    public GatewayClient anonymous() {
+        return new GatewayClient(gatewayUrl, null);
+    }
+
+    public PartnerStubs partners() {
+        return partners;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    private void startAll(Ports ports) throws IOException, InterruptedException {
+        Files.createDirectories(logDir);
+        Instant began = Instant.now();
+        for (int port : List.of(ports.credit(), ports.sanction(), ports.gateway())) {
+            if (FreePort.isTaken(port)) {
+                throw new IllegalStateException("port " + port + " is already in use; set GATEWAY_PORT, CREDIT_PORT or SANCTION_PORT");
+            }
+        }
+        say.accept("starting embedded MariaDB and Redis …");
+        mariaDb = EmbeddedMariaDb.start(ports.mariaDb());
+        mariaDb.createDatabase("credit");
+        mariaDb.createDatabase("sanction");
+        redis = EmbeddedRedis.start(ports.redis());
+        say.accept("MariaDB on 127.0.0.1:" + mariaDb.port() + ", Redis on 127.0.0.1:" + redis.port());
+        loadDepartments();
+
+        // One internal signing key for this run only, shared by the gateway and the services.
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("SPRING_PROFILES_ACTIVE", "local");
+        common.put("SPRING_DATA_REDIS_URL", redis.url());
+        common.put("SECURITY_INTERNAL_TOKEN_SECRET", randomBase64Key());
+
+        Map<String, String> credit = new LinkedHashMap<>(common);
+        credit.putAll(database("credit", ports.credit()));
+        credit.put("CREDIT_RELAY_URL", "http://127.0.0.1:" + ports.sanction());
+        services.add(ServiceProcess.start("credit-service", jar("credit-service"), ports.credit(), credit, logDir));
+
+        Map<String, String> sanction = new LinkedHashMap<>(common);
+        sanction.putAll(database("sanction", ports.sanction()));
+        services.add(ServiceProcess.start("sanction-service", jar("sanction-service"), ports.sanction(), sanction, logDir));
+
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("SERVER_PORT", String.valueOf(ports.gateway()));
+        gateway.put("GATEWAY_CREDIT_URLS", "http://127.0.0.1:" + ports.credit());
+        gateway.put("GATEWAY_SANCTION_URLS", "http://127.0.0.1:" + ports.sanction());
+        int i = 0;
+        for (Department department : departments.values()) {
+            gateway.put("GATEWAY_APIKEYS_" + i + "_SHA256", sha256Hex(department.apiKey()));
+            gateway.put("GATEWAY_APIKEYS_" + i + "_DEPARTMENT", department.code());
+            gateway.put("GATEWAY_APIKEYS_" + i + "_ROLES", String.join(",", department.roles()));
+            gateway.put("GATEWAY_APIKEYS_" + i + "_LABEL", "local run " + department.code());
+            i++;
+        }
+        services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(), gateway, logDir));
+        gatewayUrl = "http://127.0.0.1:" + ports.gateway();
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (ServiceProcess service : services) {
+            awaitReady(http, service, deadline);
+            say.accept(String.format("%-17s ready at %s  (log: %s)", service.name(), service.url(),
+                    root.relativize(service.log())));
+        }
+        partners = PartnerStubs.start(ports.partners(), logDir.resolve("partners.log"));
+        registerPartnerEndpoints();
+        say.accept("all services ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+    }
+
+    /** Points every partner department at its stub and gives the stub the department's new secret. */
+    private void registerPartnerEndpoints() {
+        GatewayClient admin = as(adminCode());
+        for (Department department : departments.values()) {
+            if (!department.hasRole("PARTNER")) {
+                continue;
+            }
+            Map<String, Object> registration = new LinkedHashMap<>();
+            registration.put("name", department.name());
+            registration.put("fullName", department.fullName());
+            registration.put("roles", department.roles());
+            registration.put("endpointUrl", partners.endpointFor(department.code()));
+            registration.put("enabled", true);
+            registration.put("contact", "local-run stub");
+            admin.put("/api/v1/departments/" + department.code(), GatewayClient.json(registration)).ok();
+            JsonNode secret = admin.post("/api/v1/departments/" + department.code() + "/secrets", "{}").ok();
+            partners.trust(department.code(), secret.get("secret").asString());
+        }
+        say.accept("partner stubs for " + departments.values().stream().filter(d -> d.hasRole("PARTNER")).count()
+                + " departments at " + partners.endpointFor("<code>") + " (log: "
+                + root.relativize(logDir.resolve("partners.log")) + ")");
+    }
+
+    /** The department holding ADMIN in the seeds (the credit office). */
+    public String adminCode() {
+        return departments.values().stream().filter(d -> d.hasRole("ADMIN")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("seeds/departments.yaml names no ADMIN department")).code();
+    }
+
+    private Map<String, String> database(String name, int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_DATASOURCE_URL", mariaDb.jdbcUrl(name));
+        env.put("SPRING_DATASOURCE_USERNAME", mariaDb.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void loadDepartments() throws IOException {
+        try (Reader reader = Files.newBufferedReader(root.resolve("seeds/departments.yaml"), StandardCharsets.UTF_8)) {
+            Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            for (Map<String, Object> entry : (List<Map<String, Object>>) yaml.get("departments")) {
+                String code = (String) entry.get("code");
+                departments.put(code, new Department(code, (String) entry.get("name"), (String) entry.get("fullName"),
+                        List.copyOf((List<String>) entry.get("roles")), randomApiKey()));
+            }
+        }
+    }
+
+    private void awaitReady(HttpClient http, ServiceProcess service, Instant deadline) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start-up; see " + service.log());
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
+                + " s; see " + service.log());
+    }
+
+    /** Stops every process and server it started; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (ServiceProcess service : services.reversed()) {
+            service.stop();
+        }
+        services.clear();
+        if (partners != null) {
+            partners.close();
+            partners = null;
+        }
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+        if (mariaDb != null) {
+            mariaDb.close();
+            mariaDb = null;
+        }
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build first with ./mvnw -DskipTests package");
+        }
+        return jar;
+    }
+
+    private static String randomBase64Key() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A department API key as `openssl rand -hex 32` makes them. */
+    private static String randomApiKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    /** What the gateway is configured with instead of the key: `printf %s KEY | sha256sum`. */
+    static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}
