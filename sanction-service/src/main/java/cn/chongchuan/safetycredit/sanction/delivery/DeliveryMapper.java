@@ -10,11 +10,24 @@ import java.util.List;
 @Mapper
 public interface DeliveryMapper {
 
+    /** A due notice and its department. */
+    record DueNotice(String id, String departmentCode) {
+    }
+
+    /** How many notices of a department are in flight. */
+    record DepartmentLoad(String departmentCode, int inFlight) {
+    }
+
     /**
      * Locks due notices that no live lease holds, skipping rows other dispatchers have locked
-     * ({@code FOR UPDATE SKIP LOCKED}); call inside a transaction and lease them before it ends.
+     * ({@code FOR UPDATE SKIP LOCKED}) and departments that already have their maximum of notices
+     * in flight; call inside a transaction and lease them before it ends.
      */
-    List<String> lockDue(@Param("now") Instant now, @Param("limit") int limit);
+    List<DueNotice> lockDue(@Param("now") Instant now, @Param("limit") int limit,
+            @Param("maxPerDepartment") int maxPerDepartment);
+
+    /** Per department, how many notices are leased right now (by any dispatcher). */
+    List<DepartmentLoad> countInFlight(@Param("now") Instant now);
 
     int lease(@Param("ids") List<String> ids, @Param("owner") String owner, @Param("leaseUntil") Instant leaseUntil);
 

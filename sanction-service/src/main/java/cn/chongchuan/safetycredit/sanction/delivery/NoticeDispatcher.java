@@ -11,7 +11,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +41,7 @@ public class NoticeDispatcher {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Semaphore slots;
+    private volatile Runnable afterDelivery = () -> { };
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("notice-delivery-", 0).factory());
 
@@ -68,6 +71,11 @@ public class NoticeDispatcher {
         return id;
     }
 
+    /** Called after each delivery round ends (a slot is free again), e.g. to wake the dispatcher loop. */
+    void afterEachDelivery(Runnable listener) {
+        this.afterDelivery = listener;
+    }
+
     /** Claims what is due (as many as there are free slots) and starts delivering it; returns the futures. */
     public List<CompletableFuture<Void>> dispatchDue() {
         int wanted = Math.min(properties.batchSize(), slots.availablePermits());
@@ -92,6 +100,7 @@ public class NoticeDispatcher {
                     log.error("notice {}: delivery round aborted", notice.id(), e);
                 } finally {
                     slots.release();
+                    afterDelivery.run();
                 }
             }, workers));
         }
@@ -105,11 +114,26 @@ public class NoticeDispatcher {
         return running.size();
     }
 
-    /** Locks due notices without blocking on rows other dispatchers hold, and leases them to this one. */
+    /**
+     * Locks due notices without blocking on rows other dispatchers hold, and leases them to this
+     * one — never more of one department than it may have in flight; the rows left out stay queued.
+     */
     List<ClaimedNotice> claimDue(int limit) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            List<String> ids = deliveries.lockDue(now, limit);
+            int perDepartment = properties.bulkhead().maxConcurrentCalls();
+            List<DeliveryMapper.DueNotice> due = deliveries.lockDue(now, limit, perDepartment);
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Integer> load = new HashMap<>();
+            deliveries.countInFlight(now).forEach(l -> load.put(l.departmentCode(), l.inFlight()));
+            List<String> ids = new ArrayList<>();
+            for (DeliveryMapper.DueNotice notice : due) {
+                if (load.merge(notice.departmentCode(), 1, Integer::sum) <= perDepartment) {
+                    ids.add(notice.id());
+                }
+            }
             if (ids.isEmpty()) {
                 return List.of();
             }

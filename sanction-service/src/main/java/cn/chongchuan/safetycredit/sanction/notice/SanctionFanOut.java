@@ -66,6 +66,11 @@ public class SanctionFanOut {
         SanctionCase sanctionCase = notices.findCaseByListingId(facts.listingId()).orElse(null);
         if (sanctionCase == null) {
             sanctionCase = openCase(facts, "ACTIVE", null, now);
+        } else if ("ACTIVE".equals(sanctionCase.status())) {
+            // The departments were told of this listing's start and not yet of an end: nothing new to say.
+            log.info("listing {} is already under sanction; start event {} adds no notice", facts.listingId(),
+                    facts.eventId());
+            return List.of();
         } else {
             notices.restartCase(sanctionCase.id(), now);
         }
@@ -92,6 +97,9 @@ public class SanctionFanOut {
             plan = FanOutPlan.departmentsFor(facts.subjectType(), catalogue.stream()
                     .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(),
                     enabled);
+        } else if ("ENDED".equals(sanctionCase.status())) {
+            log.info("listing {} has already ended; end event {} adds no notice", facts.listingId(), facts.eventId());
+            return List.of();
         } else {
             notices.endCase(sanctionCase.id(), facts.cause(), now);
             for (Notice start : notices.findLatestStartNotices(sanctionCase.id())) {

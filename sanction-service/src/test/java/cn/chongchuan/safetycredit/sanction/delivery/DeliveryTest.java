@@ -4,6 +4,7 @@ import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
+import cn.chongchuan.safetycredit.sanction.testing.NoticeVerifier;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
 import cn.chongchuan.safetycredit.sanction.testing.TestClock;
 import cn.chongchuan.safetycredit.sanction.testing.TestDepartments;
@@ -17,15 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -98,21 +96,14 @@ class DeliveryTest {
         return notice(listingId, department);
     }
 
-    /** An independent check of the documented signature scheme, written from docs/sanction-service.md. */
-    private static boolean signedWith(String secret, LoggedRequest request) throws Exception {
-        String id = request.getHeader("X-Notice-Id");
-        String timestamp = request.getHeader("X-Notice-Timestamp");
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-        byte[] expected = ("v1=" + Base64.getEncoder().encodeToString(mac.doFinal(request.getBody())))
-                .getBytes(StandardCharsets.UTF_8);
-        for (String candidate : request.getHeader("X-Notice-Signature").split(" ")) {
-            if (MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.UTF_8))) {
-                return true;
-            }
-        }
-        return false;
+    /** The partner-side check from docs/sanction-service.md, run on what the partner received. */
+    private NoticeVerifier.Verdict verify(List<String> secrets, Clock at, LoggedRequest request) throws Exception {
+        return verifier(secrets, at).check(request.getHeader("X-Notice-Id"), request.getHeader("X-Notice-Timestamp"),
+                request.getHeader("X-Notice-Signature"), request.getBody());
+    }
+
+    private static NoticeVerifier verifier(List<String> secrets, Clock at) {
+        return new NoticeVerifier(secrets, at);
     }
 
     @Test
@@ -133,9 +124,20 @@ class DeliveryTest {
         assertThat(Long.parseLong(request.getHeader("X-Notice-Timestamp")))
                 .isCloseTo(clock.instant().getEpochSecond(), org.assertj.core.data.Offset.offset(30L));
         assertThat(request.getHeader("X-Notice-Signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1="));
-        assertThat(signedWith(first, request)).isTrue();
-        assertThat(signedWith(second, request)).isTrue();
-        assertThat(signedWith("whsec_not-the-secret", request)).isFalse();
+        assertThat(verify(List.of(first), clock, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
+        assertThat(verify(List.of(second), clock, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
+        assertThat(verify(List.of("whsec_not-the-secret"), clock, request)).isEqualTo(NoticeVerifier.Verdict.REJECT);
+        NoticeVerifier partner = verifier(List.of(second), clock);
+        String id = request.getHeader("X-Notice-Id");
+        String timestamp = request.getHeader("X-Notice-Timestamp");
+        String signature = request.getHeader("X-Notice-Signature");
+        assertThat(partner.check(id, timestamp, signature, request.getBody())).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
+        assertThat(partner.check(id, timestamp, signature, request.getBody())).isEqualTo(NoticeVerifier.Verdict.DUPLICATE);
+        byte[] tampered = request.getBodyAsString().replace("南通", "北京").getBytes(StandardCharsets.UTF_8);
+        assertThat(verifier(List.of(second), clock).check(id, timestamp, signature, tampered))
+                .isEqualTo(NoticeVerifier.Verdict.REJECT);
+        assertThat(verify(List.of(second), Clock.offset(clock, Duration.ofMinutes(10)), request))
+                .as("the same request replayed ten minutes later").isEqualTo(NoticeVerifier.Verdict.REJECT);
         assertThat(request.getBodyAsString()).contains("\"listingId\":" + listingId, "M-" + code + "-01");
 
         Http.Response view = api().get("/api/v1/departments/" + code, Api.admin());
@@ -158,8 +160,8 @@ class DeliveryTest {
 
         LoggedRequest request = partners.findAll(postRequestedFor(urlEqualTo(path))).getFirst();
         assertThat(request.getHeader("X-Notice-Signature").split(" ")).hasSize(1);
-        assertThat(signedWith(second, request)).isTrue();
-        assertThat(signedWith(first, request)).isFalse();
+        assertThat(verify(List.of(second), clock, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
+        assertThat(verify(List.of(first), clock, request)).isEqualTo(NoticeVerifier.Verdict.REJECT);
     }
 
     @Test

@@ -129,6 +129,28 @@ class ListingEventFanOutTest {
     }
 
     @Test
+    void aRestoredListingNotifiesAgainButARepeatedStartOrEndDoesNot() {
+        long listingId = ListingEvents.newListingId();
+        api().post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(), Api.service());
+        int departments = noticesOf(listingId, "SANCTION_START").size();
+
+        api().post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(), Api.service());
+        assertThat(noticesOf(listingId, "SANCTION_START")).hasSize(departments);
+
+        api().post("/internal/v1/listing-events", ListingEvents.aListingEnded(listingId, "UNIT", "REPAIRED").json(),
+                Api.service());
+        api().post("/internal/v1/listing-events", ListingEvents.aListingEnded(listingId, "UNIT", "REPAIRED").json(),
+                Api.service());
+        assertThat(noticesOf(listingId, "SANCTION_END")).hasSize(departments);
+
+        Http.Response restored = api().post("/internal/v1/listing-events",
+                ListingEvents.aUnitListed(listingId).with("cause", "RESTORED").json(), Api.service());
+        assertThat(restored.status()).isEqualTo(202);
+        assertThat(noticesOf(listingId, "SANCTION_START")).hasSize(2 * departments);
+        assertThat(notices.findCaseByListingId(listingId).orElseThrow().status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void onlyAServiceTokenMayDeliverEvents() {
         String event = ListingEvents.aUnitListed(ListingEvents.newListingId()).json();
 
