@@ -61,6 +61,7 @@ public final class Stack implements AutoCloseable {
     private final Consumer<String> say;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Department> departments = new LinkedHashMap<>();
+    private final List<ExtraKey> extraKeys = new ArrayList<>();
     private EmbeddedMariaDb mariaDb;
     private EmbeddedRedis redis;
     private PartnerStubs partners;
@@ -72,9 +73,23 @@ public final class Stack implements AutoCloseable {
         this.say = say;
     }
 
+    /** An extra API key, e.g. one that holds a single role of a department, for role tests. */
+    public record ExtraKey(String label, String department, List<String> roles, String apiKey) {
+
+        public static ExtraKey of(String label, String department, String... roles) {
+            return new ExtraKey(label, department, List.of(roles), randomApiKey());
+        }
+    }
+
     /** Starts everything and waits until every service is ready; on failure stops what it started. */
     public static Stack start(Path root, Ports ports, Consumer<String> say) {
+        return start(root, ports, List.of(), say);
+    }
+
+    /** As {@link #start(Path, Ports, Consumer)}, with extra API keys known to the gateway. */
+    public static Stack start(Path root, Ports ports, List<ExtraKey> extraKeys, Consumer<String> say) {
         Stack stack = new Stack(root.toAbsolutePath().normalize(), say);
+        stack.extraKeys.addAll(extraKeys);
         try {
             stack.startAll(ports);
             return stack;
@@ -114,6 +129,11 @@ public final class Stack implements AutoCloseable {
     /** A client acting as this department through the gateway. */
     public GatewayClient as(String departmentCode) {
         return new GatewayClient(gatewayUrl, department(departmentCode).apiKey());
+    }
+
+    /** A client using an extra key. */
+    public GatewayClient as(ExtraKey key) {
+        return new GatewayClient(gatewayUrl, key.apiKey());
     }
 
     /** A client without a key (the public). */
@@ -170,6 +190,13 @@ public final class Stack implements AutoCloseable {
             gateway.put("GATEWAY_APIKEYS_" + i + "_DEPARTMENT", department.code());
             gateway.put("GATEWAY_APIKEYS_" + i + "_ROLES", String.join(",", department.roles()));
             gateway.put("GATEWAY_APIKEYS_" + i + "_LABEL", "local run " + department.code());
+            i++;
+        }
+        for (ExtraKey extra : extraKeys) {
+            gateway.put("GATEWAY_APIKEYS_" + i + "_SHA256", sha256Hex(extra.apiKey()));
+            gateway.put("GATEWAY_APIKEYS_" + i + "_DEPARTMENT", extra.department());
+            gateway.put("GATEWAY_APIKEYS_" + i + "_ROLES", String.join(",", extra.roles()));
+            gateway.put("GATEWAY_APIKEYS_" + i + "_LABEL", extra.label());
             i++;
         }
         services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(), gateway, logDir));

@@ -1,0 +1,149 @@
+package cn.chongchuan.safetycredit.e2e;
+
+import cn.chongchuan.safetycredit.devstack.GatewayClient;
+import cn.chongchuan.safetycredit.devstack.Stack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role × route cell of DESIGN §2 through the gateway on the running system: a role the route
+ * allows gets past the role check (any answer but 401/403); every other role gets 403; a caller
+ * without a key gets 401 (public routes excepted). Each key holds exactly one role. Request
+ * bodies are valid, so that a refusal can only come from the role check.
+ */
+class RoleMatrixTest {
+
+    private static final String PUBLIC = "PUBLIC";
+    private static final List<String> ROLES = List.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC);
+
+    private static final String NO_ID = "987654321";
+    private static final String NO_NOTICE = UUID.randomUUID().toString();
+    private static final String TODAY = LocalDate.now().toString();
+
+    /** One route: method, path, a valid body (or null), and the roles allowed. */
+    private record Route(String method, String path, String body, Set<String> allowed) {
+    }
+
+    private static Stack stack;
+
+    @BeforeAll
+    static void system() {
+        stack = RunningStack.get();
+    }
+
+    private static List<Route> routes() {
+        Set<String> everyKey = Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER");
+        Set<String> enforcementOrAdmin = Set.of("ENFORCEMENT", "ADMIN");
+        Set<String> admin = Set.of("ADMIN");
+        Set<String> enforcement = Set.of("ENFORCEMENT");
+        String reason = "{\"reason\":\"角色矩阵测试\"}";
+        return List.of(
+                new Route("GET", "/api/v1/public/listings", null, Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),
+                new Route("GET", "/api/v1/me", null, everyKey),
+                new Route("GET", "/api/v1/criteria", null, everyKey),
+                new Route("POST", "/api/v1/violations", violation(), enforcement),
+                new Route("GET", "/api/v1/violations/" + NO_ID, null, enforcementOrAdmin),
+                new Route("POST", "/api/v1/violations/" + NO_ID + "/corrections", """
+                        {"decisionNumber":"崇应急罚决〔2026〕1号","decisionDate":"%s","description":"更正",
+                         "fineAmount":1000,"reason":"笔误"}""".formatted(TODAY), enforcement),
+                new Route("GET", "/api/v1/listings", null, enforcementOrAdmin),
+                new Route("GET", "/api/v1/listings/" + NO_ID, null, enforcementOrAdmin),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/notice", "{\"noticeDate\":\"" + TODAY + "\"}", enforcement),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/decision",
+                        "{\"decisionNumber\":\"崇应急失信〔2026〕1号\",\"decisionDate\":\"" + TODAY + "\"}", enforcement),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/drop", reason, enforcement),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/revocation", reason, admin),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/repairs", """
+                        {"conditions":{"penaltyFulfilled":true,"rectified":true,"creditCommitment":true,"trainingCompleted":true}}""",
+                        enforcementOrAdmin),
+                new Route("GET", "/api/v1/repairs", null, admin),
+                new Route("POST", "/api/v1/repairs/" + NO_ID + "/approval", reason, admin),
+                new Route("POST", "/api/v1/repairs/" + NO_ID + "/rejection", reason, admin),
+                new Route("POST", "/api/v1/repairs/" + NO_ID + "/revocation", reason, admin),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/objections", "{\"filedBy\":\"某公司\",\"content\":\"异议\"}",
+                        enforcementOrAdmin),
+                new Route("GET", "/api/v1/listings/" + NO_ID + "/objections", null, enforcementOrAdmin),
+                new Route("GET", "/api/v1/objections", null, admin),
+                new Route("POST", "/api/v1/objections/" + NO_ID + "/answer", "{\"answer\":\"维持\",\"outcome\":\"REJECTED\"}", admin),
+                new Route("GET", "/api/v1/subjects/units/91320602HF392KKGQ5", null, enforcementOrAdmin),
+                new Route("POST", "/api/v1/subjects/units", "{\"uscc\":\"91320602HF392KKGQ5\",\"name\":\"角色矩阵测试公司\"}", admin),
+                new Route("GET", "/api/v1/subjects/persons/" + NO_ID, null, enforcementOrAdmin),
+                new Route("POST", "/api/v1/subjects/persons/search", "{\"idNumber\":\"320602198109110390\"}", enforcementOrAdmin),
+                new Route("GET", "/api/v1/measures", null, everyKey),
+                new Route("GET", "/api/v1/departments", null, admin),
+                new Route("PUT", "/api/v1/departments/TESTX", "{\"name\":\"测试部门\",\"roles\":[\"PARTNER\"],\"enabled\":false}", admin),
+                new Route("POST", "/api/v1/departments/NOSUCH/secrets", "{}", admin),
+                new Route("POST", "/api/v1/departments/NOSUCH/replay-dead", "{}", admin),
+                new Route("GET", "/api/v1/notices", null, Set.of("PARTNER", "ADMIN")),
+                new Route("GET", "/api/v1/notices/" + NO_NOTICE, null, Set.of("PARTNER", "ADMIN")),
+                new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/ack", "{}", Set.of("PARTNER")),
+                new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/feedback",
+                        "{\"outcomes\":[{\"measureCode\":\"M-XZSPJ-01\",\"outcome\":\"NOT_APPLICABLE\"}]}", Set.of("PARTNER")),
+                new Route("GET", "/api/v1/notices/overdue", null, admin),
+                new Route("GET", "/api/v1/notices/flagged", null, admin),
+                new Route("GET", "/api/v1/notices/delivery-summary", null, admin),
+                new Route("GET", "/api/v1/notices/" + NO_NOTICE + "/attempts", null, admin),
+                new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/replay", "{}", admin),
+                new Route("GET", "/api/v1/cases/" + NO_ID, null, enforcementOrAdmin));
+    }
+
+    private static String violation() {
+        return """
+                {"caseNumber":"ROLE-MATRIX-%s","decisionNumber":"崇应急罚决〔2026〕矩阵号","decisionDate":"%s",
+                 "criterionCode":"OM11-03","description":"角色矩阵测试","fineAmount":1000,
+                 "unit":{"uscc":"91320602HF392KKGQ5","name":"角色矩阵测试公司"},
+                 "persons":[{"name":"测试人","idNumber":"320602198109110390","responsibility":"PRINCIPAL"}]}"""
+                .formatted(UUID.randomUUID(), TODAY);
+    }
+
+    private static GatewayClient client(String role) {
+        return switch (role) {
+            case "ADMIN" -> stack.as(RunningStack.ONLY_ADMIN);
+            case "APPROVAL" -> stack.as(RunningStack.ONLY_APPROVAL);
+            case "ENFORCEMENT" -> stack.as(RunningStack.ONLY_ENFORCEMENT);
+            case "PARTNER" -> stack.as(RunningStack.ONLY_PARTNER);
+            default -> stack.anonymous();
+        };
+    }
+
+    private static GatewayClient.Answer call(GatewayClient client, Route route) {
+        return switch (route.method()) {
+            case "GET" -> client.get(route.path());
+            case "POST" -> client.post(route.path(), route.body());
+            case "PUT" -> client.put(route.path(), route.body());
+            default -> throw new IllegalArgumentException(route.method());
+        };
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRoleOnEveryRoute() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Route route : routes()) {
+            for (String role : ROLES) {
+                boolean allowed = route.allowed().contains(role);
+                cells.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + role
+                        + (allowed ? " is allowed" : " is denied"), () -> {
+                    GatewayClient.Answer answer = call(client(role), route);
+                    if (allowed) {
+                        assertThat(answer.status()).as(answer.raw()).isNotIn(401, 403);
+                    } else if (PUBLIC.equals(role)) {
+                        assertThat(answer.status()).as(answer.raw()).isEqualTo(401);
+                    } else {
+                        assertThat(answer.status()).as(answer.raw()).isEqualTo(403);
+                    }
+                    assertThat(answer.status()).as("no server error: " + answer.raw()).isLessThan(500);
+                }));
+            }
+        }
+        return cells;
+    }
+}
