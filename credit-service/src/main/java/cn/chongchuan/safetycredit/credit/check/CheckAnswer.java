@@ -1,0 +1,51 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The answer about one subject: the status, where it came from, for LISTED the basis and the
+ * measures the asking department applies, and the signed receipt. In a batch, {@code positions}
+ * says which input codes it answers (a code given twice is answered once); an invalid code gets an
+ * item with {@code error} instead.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CheckAnswer(
+        List<Integer> positions,
+        String code,
+        String subjectType,
+        CheckStatus status,
+        String source,
+        Instant asOf,
+        Basis basis,
+        List<MeasureView> measures,
+        Receipt receipt,
+        ItemError error) {
+
+    /** The listing the answer rests on (for PROPOSED: the listing under way, without decision). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Basis(long listingId, String state, String criterionCode, String criterionTitle, String decisionNumber,
+            String decidingDepartment, String decidingDepartmentName, LocalDate listedFrom, LocalDate listedUntil) {
+    }
+
+    public record MeasureView(String code, String title, String legalBasis) {
+    }
+
+    /** The receipt: {@code signature} is Ed25519 over the UTF-8 bytes of {@code signedText}. */
+    public record Receipt(String id, Instant checkedAt, String keyId, String algorithm, String signature, String signedText) {
+    }
+
+    /** Why an item could not be answered: a bad code (400-like) or the database out of reach (503-like). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemError(String kind, String field, String message, Integer expectedCheckCharacterPosition,
+            String expectedCheckCharacter, Long retryAfterSeconds) {
+    }
+
+    static CheckAnswer failed(List<Integer> positions, ItemError error) {
+        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, error);
+    }
+}

@@ -1,0 +1,125 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditRow;
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.web.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The licensing check (approval departments, and the credit office): one code, a batch, the stored
+ * receipts, the audit (credit office only) and the public key that verifies receipts.
+ *
+ * <p>A person's ID number in a URL path ends up in proxy and access logs: check persons with the
+ * POST body.
+ */
+@RestController
+@Validated
+class CheckController {
+
+    private final CheckService checks;
+    private final CheckProperties properties;
+
+    CheckController(CheckService checks, CheckProperties properties) {
+        this.checks = checks;
+        this.properties = properties;
+    }
+
+    /** Codes to check (USCCs and/or ID numbers); subjectType settles codes that could be either. */
+    record BatchRequest(@NotEmpty List<String> codes, String subjectType, Instant asOf) {
+    }
+
+    record BatchResponse(int requested, List<CheckAnswer> results) {
+    }
+
+    record ReceiptView(String receiptId, String department, String subjectKey, String status, Instant asOf,
+            Instant checkedAt, String keyId, String algorithm, String signature, String signedText) {
+
+        static ReceiptView of(CheckAuditRow row) {
+            return new ReceiptView(row.receiptId(), row.departmentCode(), row.subjectKey(), row.status(), row.asOf(),
+                    row.checkedAt(), row.keyId(), "Ed25519", row.signature(), row.canonical());
+        }
+    }
+
+    record AuditEntry(String receiptId, String department, String subjectKey, String status, String source,
+            Instant asOf, Instant checkedAt) {
+    }
+
+    record AuditPage(int page, int size, List<AuditEntry> items) {
+    }
+
+    record SigningKey(String keyId, String algorithm, String publicKeyPem, String publicKeyBase64) {
+    }
+
+    @GetMapping("/api/v1/checks/{code}")
+    @PreAuthorize("hasAnyRole('APPROVAL', 'ADMIN')")
+    CheckAnswer checkOne(@PathVariable @Size(max = 40) String code,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) String subjectType, Caller caller) {
+        CheckService.Outcome outcome = checks.check(List.of(code), subjectType, asOf, caller, false);
+        if (outcome.unavailable()) {
+            throw new CheckUnavailableException(properties.retryAfter(), null);
+        }
+        return outcome.results().getFirst();
+    }
+
+    @PostMapping("/api/v1/checks")
+    @PreAuthorize("hasAnyRole('APPROVAL', 'ADMIN')")
+    ResponseEntity<BatchResponse> checkBatch(@Valid @RequestBody BatchRequest request, Caller caller) {
+        if (request.codes().size() > properties.maxBatch()) {
+            throw ApiException.badField("codes", "holds " + request.codes().size() + " codes; at most "
+                    + properties.maxBatch() + " per request");
+        }
+        CheckService.Outcome outcome = checks.check(request.codes(), request.subjectType(), request.asOf(), caller, true);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (outcome.unavailable()) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+        }
+        return response.body(new BatchResponse(request.codes().size(), outcome.results()));
+    }
+
+    @GetMapping("/api/v1/checks/receipts/{id}")
+    @PreAuthorize("hasAnyRole('APPROVAL', 'ADMIN')")
+    ReceiptView receipt(@PathVariable @Size(max = 36) String id, Caller caller) {
+        return checks.receipt(id, caller).map(ReceiptView::of).orElseThrow(() -> ApiException.notFound("receipt " + id));
+    }
+
+    /** The audit of checks, newest first: by asking department, by subject (code), by time [from, to). */
+    @GetMapping("/api/v1/checks/audit")
+    @PreAuthorize("hasRole('ADMIN')")
+    AuditPage audit(@RequestParam(required = false) @Size(max = 32) String department,
+            @RequestParam(required = false) @Size(max = 40) String code,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<AuditEntry> items = checks.auditTrail(department, code, from, to, page, size).stream()
+                .map(r -> new AuditEntry(r.receiptId(), r.departmentCode(), r.subjectKey(), r.status(), r.source(),
+                        r.asOf(), r.checkedAt()))
+                .toList();
+        return new AuditPage(page, size, items);
+    }
+
+    /** Open to anyone: the key that verifies check receipts (docs/licensing-check.md). */
+    @GetMapping("/api/v1/public/check-signing-key")
+    SigningKey signingKey() {
+        var signer = checks.signer();
+        return new SigningKey(signer.keyId(), "Ed25519", signer.publicKeyPem(),
+                java.util.Base64.getEncoder().encodeToString(signer.publicKey().getEncoded()));
+    }
+}

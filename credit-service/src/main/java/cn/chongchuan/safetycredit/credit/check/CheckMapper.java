@@ -1,0 +1,39 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** Reads the facts a check needs from the listing tables, and keeps the per-subject versions. */
+@Mapper
+interface CheckMapper {
+
+    /** Increments the subject's version (creating it at 1); row-locked until the listing change commits. */
+    void bumpVersion(String subjectKey);
+
+    List<VersionRow> findVersions(@Param("keys") Collection<String> keys);
+
+    /** Listings that can still change an answer: proposed, notified, listed or restored. */
+    List<FactRow> findRelevantListings(@Param("keys") Collection<String> keys);
+
+    /** Every listing of the subjects (for answers at a past instant). */
+    List<FactRow> findAllListings(@Param("keys") Collection<String> keys);
+
+    /** The state transitions of the listings recorded at or before {@code asOf}. */
+    List<TransitionRow> findTransitions(@Param("listingIds") Collection<Long> listingIds, @Param("asOf") Instant asOf);
+
+    record VersionRow(String subjectKey, long version) {
+    }
+
+    record FactRow(String subjectKey, long listingId, ListingState state, String criterionCode, String departmentCode,
+            String decisionNumber, LocalDate listedFrom, LocalDate listedUntil) {
+    }
+
+    record TransitionRow(long id, long listingId, ListingState toState, Instant occurredAt) {
+    }
+}

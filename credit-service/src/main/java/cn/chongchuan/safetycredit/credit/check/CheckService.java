@@ -1,0 +1,325 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
+import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
+import cn.chongchuan.safetycredit.credit.check.CheckAnswer.Basis;
+import cn.chongchuan.safetycredit.credit.check.CheckAnswer.ItemError;
+import cn.chongchuan.safetycredit.credit.check.CheckAnswer.MeasureView;
+import cn.chongchuan.safetycredit.credit.check.CheckAnswer.Receipt;
+import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditMapper;
+import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditRow;
+import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditWriter;
+import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
+import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
+import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
+import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
+import cn.chongchuan.safetycredit.credit.check.domain.ReceiptContent;
+import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
+import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts.Verdict;
+import cn.chongchuan.safetycredit.credit.check.receipt.ReceiptSigner;
+import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
+import cn.chongchuan.safetycredit.credit.subject.PersonalIdProtector;
+import cn.chongchuan.safetycredit.credit.subject.SubjectService;
+import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.web.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The licensing check: answers CLEAR, LISTED or PROPOSED for one code or a batch, from the Redis
+ * cache, from MySQL on a miss (filling the cache through the version guard), or from the listing
+ * history for a past instant; signs a receipt for every answer and queues its audit row.
+ */
+@Service
+public class CheckService {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckService.class);
+
+    public static final String SOURCE_CACHE = "cache";
+    public static final String SOURCE_DATABASE = "database";
+    public static final String SOURCE_HISTORY = "history";
+
+    private final PersonalIdProtector protector;
+    private final SubjectService subjects;
+    private final CheckCache cache;
+    private final SubjectFactsReader reader;
+    private final CheckCacheMaintainer maintainer;
+    private final MeasureCatalogue measures;
+    private final ReceiptSigner signer;
+    private final CheckAuditWriter audit;
+    private final CheckAuditMapper auditRows;
+    private final CatalogueService catalogue;
+    private final ListingProperties listing;
+    private final CheckProperties properties;
+    private final Clock clock;
+    private final Map<String, Counter> answers = new HashMap<>();
+    private volatile Map<String, Criterion> criteria = Map.of();
+    /** When reading the criteria last failed (System.nanoTime): no retry on the check path for a while. */
+    private volatile long criteriaFailedAt = System.nanoTime() - CRITERIA_RETRY_NANOS;
+    private static final long CRITERIA_RETRY_NANOS = 30_000_000_000L;
+
+    CheckService(PersonalIdProtector protector, SubjectService subjects, CheckCache cache, SubjectFactsReader reader,
+            CheckCacheMaintainer maintainer, MeasureCatalogue measures, ReceiptSigner signer, CheckAuditWriter audit,
+            CheckAuditMapper auditRows, CatalogueService catalogue, ListingProperties listing,
+            CheckProperties properties, Clock clock, MeterRegistry meters) {
+        this.protector = protector;
+        this.subjects = subjects;
+        this.cache = cache;
+        this.reader = reader;
+        this.maintainer = maintainer;
+        this.measures = measures;
+        this.signer = signer;
+        this.audit = audit;
+        this.auditRows = auditRows;
+        this.catalogue = catalogue;
+        this.listing = listing;
+        this.properties = properties;
+        this.clock = clock;
+        for (String source : List.of(SOURCE_CACHE, SOURCE_DATABASE, SOURCE_HISTORY)) {
+            answers.put(source, Counter.builder("credit.check.answers").tag("source", source)
+                    .description("check answers by where they came from").register(meters));
+        }
+    }
+
+    /** The answers, in the order of the codes' first appearance, and whether any could not be given now. */
+    public record Outcome(List<CheckAnswer> results, boolean unavailable) {
+    }
+
+    /** A code understood: where it was in the input, whose it is, and how it is shown back. */
+    private record Subject(String key, String subjectType, String displayCode, List<Integer> positions) {
+    }
+
+    /**
+     * Checks codes for the asking department. {@code field} names the input in errors ("code" or
+     * "codes"; a batch item is "codes[i]"). An invalid code is an error item, never a failed batch.
+     */
+    public Outcome check(List<String> codes, String subjectType, Instant asOf, Caller caller, boolean batch) {
+        if (subjectType != null && !CheckCode.UNIT.equals(subjectType) && !CheckCode.PERSON.equals(subjectType)) {
+            throw ApiException.badField("subjectType", "must be UNIT or PERSON");
+        }
+        if (asOf != null && asOf.isAfter(clock.instant())) {
+            throw ApiException.badField("asOf", "is in the future");
+        }
+        List<Object> items = new ArrayList<>(codes.size());
+        Map<String, Subject> distinct = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String field = batch ? "codes[" + i + "]" : "code";
+            try {
+                Subject parsed = understand(codes.get(i), subjectType, field);
+                Subject seen = distinct.get(parsed.key());
+                if (seen == null) {
+                    List<Integer> positions = new ArrayList<>(1);
+                    positions.add(i);
+                    seen = new Subject(parsed.key(), parsed.subjectType(), parsed.displayCode(), positions);
+                    distinct.put(seen.key(), seen);
+                    items.add(seen);
+                } else {
+                    seen.positions().add(i);
+                }
+            } catch (InvalidCodeException e) {
+                if (!batch) {
+                    throw e;
+                }
+                items.add(CheckAnswer.failed(List.of(i), new ItemError("invalid-code", e.field(), e.getMessage(),
+                        e.position() > 0 ? e.position() : null, e.expected() == null ? null : String.valueOf(e.expected()), null)));
+            }
+        }
+        Map<String, Answered> answered = answer(new ArrayList<>(distinct.keySet()), asOf);
+        Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean unavailable = false;
+        List<CheckAnswer> results = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (item instanceof CheckAnswer failed) {
+                results.add(failed);
+                continue;
+            }
+            Subject subject = (Subject) item;
+            Answered facts = answered.get(subject.key());
+            if (facts == null) {
+                unavailable = true;
+                results.add(CheckAnswer.failed(subject.positions(), new ItemError("unavailable", null,
+                        "the register cannot be read right now and this answer is not cached; retry later",
+                        null, null, properties.retryAfter().toSeconds())));
+                continue;
+            }
+            results.add(respond(subject, facts, asOf, checkedAt, caller));
+        }
+        return new Outcome(results, unavailable);
+    }
+
+    /** The stored receipt: an APPROVAL department sees its own, ADMIN all. */
+    public Optional<CheckAuditRow> receipt(String receiptId, Caller caller) {
+        Optional<CheckAuditRow> row = audit.pending(receiptId).or(() -> auditRows.findByReceiptId(receiptId));
+        return row.filter(r -> caller.hasRole("ADMIN") || r.departmentCode().equals(caller.department()));
+    }
+
+    /** The audit, newest first; {@code code} (a USCC or ID number) is turned into its subject key. */
+    public List<CheckAuditRow> auditTrail(String department, String code, Instant from, Instant to, int page, int size) {
+        String key = code == null || code.isBlank() ? null : understand(code, null, "code").key();
+        return auditRows.search(department, key, from, to, size, page * size);
+    }
+
+    public ReceiptSigner signer() {
+        return signer;
+    }
+
+    private record Answered(SubjectFacts facts, String source) {
+    }
+
+    /** Facts for each subject key, from the cache, the database or the history; a key is absent when unanswerable now. */
+    private Map<String, Answered> answer(List<String> keys, Instant asOf) {
+        Map<String, Answered> answered = new HashMap<>();
+        if (keys.isEmpty()) {
+            return answered;
+        }
+        if (asOf != null) {
+            try {
+                reader.asOf(keys, asOf).forEach((key, facts) -> answered.put(key, new Answered(facts, SOURCE_HISTORY)));
+            } catch (DataAccessException e) {
+                log.warn("listing history unreachable: {}", e.getClass().getSimpleName());
+            }
+            return answered;
+        }
+        List<String> misses = keys;
+        boolean cacheUsable = false;
+        if (properties.cacheEnabled()) {
+            Optional<List<SubjectFacts>> cached = cache.lookup(keys);
+            if (cached.isPresent()) {
+                cacheUsable = true;
+                misses = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    SubjectFacts facts = cached.get().get(i);
+                    if (facts == null || maintainer.isUnsynced(keys.get(i))) {
+                        misses.add(keys.get(i));
+                    } else {
+                        answered.put(keys.get(i), new Answered(facts, SOURCE_CACHE));
+                    }
+                }
+            }
+        }
+        if (misses.isEmpty()) {
+            return answered;
+        }
+        Map<String, SubjectFacts> loaded;
+        try {
+            loaded = reader.current(misses);
+        } catch (DataAccessException e) {
+            log.warn("register unreachable for {} uncached subjects: {}", misses.size(), e.getClass().getSimpleName());
+            return answered;
+        }
+        loaded.forEach((key, facts) -> answered.put(key, new Answered(facts, SOURCE_DATABASE)));
+        if (cacheUsable) {
+            cache.store(loaded.values());
+        }
+        return answered;
+    }
+
+    private CheckAnswer respond(Subject subject, Answered answered, Instant asOf, Instant checkedAt, Caller caller) {
+        LocalDate day = LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), listing.zone());
+        Verdict verdict = answered.facts().verdictOn(day);
+        ListingFact basisFact = verdict.basis();
+        Basis basis = null;
+        if (basisFact != null) {
+            Criterion criterion = criterion(basisFact.criterionCode());
+            boolean listed = verdict.status() == CheckStatus.LISTED;
+            basis = new Basis(basisFact.listingId(), basisFact.state().name(), basisFact.criterionCode(),
+                    criterion == null ? null : criterion.title(),
+                    listed ? basisFact.decisionNumber() : null, basisFact.department(),
+                    catalogue.departmentName(basisFact.department()),
+                    listed ? basisFact.listedFrom() : null, listed ? basisFact.listedUntil() : null);
+        }
+        List<Measure> applicable = verdict.status() == CheckStatus.LISTED
+                ? measures.applicableTo(caller.department(), subject.subjectType()) : List.of();
+        String receiptId = UUID.randomUUID().toString();
+        ReceiptContent content = new ReceiptContent(receiptId, checkedAt, asOf, caller.department(), subject.key(),
+                subject.displayCode(), verdict.status(), basis == null ? null : basis.listingId(),
+                basis == null ? null : basis.criterionCode(), basis == null ? null : basis.decisionNumber(),
+                basis == null ? null : basis.decidingDepartment(), basis == null ? null : basis.listedFrom(),
+                basis == null ? null : basis.listedUntil(), applicable.stream().map(Measure::code).toList());
+        String signedText = content.canonical();
+        String signature = signer.sign(content.canonicalBytes());
+        audit.record(new CheckAuditRow(receiptId, caller.department(), subject.key(), verdict.status().name(),
+                answered.source(), asOf, checkedAt, signedText, signature, signer.keyId()));
+        answers.get(answered.source()).increment();
+        return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), verdict.status(),
+                answered.source(), asOf, basis,
+                verdict.status() == CheckStatus.LISTED
+                        ? applicable.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList() : null,
+                new Receipt(receiptId, checkedAt, signer.keyId(), "Ed25519", signature, signedText), null);
+    }
+
+    /** A code as a subject key: U:&lt;uscc&gt;, or P:&lt;keyed hash&gt; computed here (the number is not looked up). */
+    private Subject understand(String raw, String subjectType, String field) {
+        CheckCode code;
+        try {
+            code = CheckCode.parse(raw, subjectType, field);
+        } catch (InvalidCodeException e) {
+            code = registeredPilotCode(raw, subjectType, field, e);
+        }
+        return switch (code) {
+            case CheckCode.UnitCode unit -> new Subject(SubjectService.unitKey(unit.uscc().value()), CheckCode.UNIT,
+                    unit.uscc().value(), List.of());
+            case CheckCode.PersonCode person -> new Subject(SubjectService.personKey(protector.hash(person.id())),
+                    CheckCode.PERSON, person.id().masked(), List.of());
+        };
+    }
+
+    /** A USCC that fails only its check character is accepted when an admin registered it as a pilot code. */
+    private CheckCode registeredPilotCode(String raw, String subjectType, String field, InvalidCodeException failure) {
+        if (!failure.isCheckCharacterMismatch() || CheckCode.PERSON.equals(subjectType)) {
+            throw failure;
+        }
+        CheckCode.UnitCode unit;
+        try {
+            unit = CheckCode.parseUnitFormat(raw, field);
+        } catch (InvalidCodeException notUnit) {
+            throw failure;
+        }
+        try {
+            if (subjects.unit(unit.uscc().value()).filter(u -> u.checkOverrideBy() != null).isPresent()) {
+                return unit;
+            }
+        } catch (DataAccessException e) {
+            log.warn("cannot look up a possible pilot code: {}", e.getClass().getSimpleName());
+        }
+        throw failure;
+    }
+
+    private Criterion criterion(String code) {
+        Criterion found = criteria.get(code);
+        if (found == null && System.nanoTime() - criteriaFailedAt >= CRITERIA_RETRY_NANOS) {
+            refreshCriteria();
+            found = criteria.get(code);
+        }
+        return found;
+    }
+
+    @Scheduled(initialDelayString = "PT0S", fixedDelayString = "PT5M")
+    void refreshCriteria() {
+        try {
+            criteria = catalogue.criteria().stream().collect(Collectors.toUnmodifiableMap(Criterion::code, c -> c));
+        } catch (DataAccessException e) {
+            criteriaFailedAt = System.nanoTime();
+            log.warn("criteria not refreshed for the check: {}", e.getClass().getSimpleName());
+        }
+    }
+}

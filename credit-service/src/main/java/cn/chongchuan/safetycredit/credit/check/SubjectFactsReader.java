@@ -1,0 +1,68 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.check.CheckMapper.FactRow;
+import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
+import cn.chongchuan.safetycredit.credit.check.domain.PointInTime;
+import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Loads subjects' facts from MySQL: as they are now (for the cache), or as they stood at an instant. */
+@Component
+class SubjectFactsReader {
+
+    private final CheckMapper mapper;
+
+    SubjectFactsReader(CheckMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * The current facts of each subject. The versions are read <em>before</em> the listings: facts
+     * read afterwards are at least as new as the version they are stored under, so a newer write
+     * always carries a higher version than any fill made from an older read.
+     */
+    Map<String, SubjectFacts> current(Collection<String> keys) {
+        Map<String, Long> versions = new HashMap<>();
+        mapper.findVersions(keys).forEach(v -> versions.put(v.subjectKey(), v.version()));
+        Map<String, List<ListingFact>> listings = mapper.findRelevantListings(keys).stream()
+                .collect(Collectors.groupingBy(FactRow::subjectKey, Collectors.mapping(SubjectFactsReader::fact, Collectors.toList())));
+        Map<String, SubjectFacts> facts = new LinkedHashMap<>();
+        for (String key : keys) {
+            facts.put(key, new SubjectFacts(key, versions.getOrDefault(key, 0L), listings.getOrDefault(key, List.of())));
+        }
+        return facts;
+    }
+
+    /** Each subject's listings as the register showed them at {@code asOf} (version -1: never cached). */
+    Map<String, SubjectFacts> asOf(Collection<String> keys, Instant asOf) {
+        List<FactRow> rows = mapper.findAllListings(keys);
+        Map<Long, List<PointInTime.Transition>> history = rows.isEmpty() ? Map.of()
+                : mapper.findTransitions(rows.stream().map(FactRow::listingId).toList(), asOf).stream()
+                        .collect(Collectors.groupingBy(CheckMapper.TransitionRow::listingId, Collectors.mapping(
+                                t -> new PointInTime.Transition(t.id(), t.toState(), t.occurredAt()), Collectors.toList())));
+        Map<String, List<ListingFact>> listings = new HashMap<>();
+        for (FactRow row : rows) {
+            PointInTime.asOf(fact(row), history.getOrDefault(row.listingId(), List.of()), asOf)
+                    .ifPresent(f -> listings.computeIfAbsent(row.subjectKey(), k -> new ArrayList<>()).add(f));
+        }
+        Map<String, SubjectFacts> facts = new LinkedHashMap<>();
+        for (String key : keys) {
+            facts.put(key, new SubjectFacts(key, -1, listings.getOrDefault(key, List.of())));
+        }
+        return facts;
+    }
+
+    private static ListingFact fact(FactRow row) {
+        return new ListingFact(row.listingId(), row.state(), row.criterionCode(), row.departmentCode(),
+                row.decisionNumber(), row.listedFrom(), row.listedUntil());
+    }
+}

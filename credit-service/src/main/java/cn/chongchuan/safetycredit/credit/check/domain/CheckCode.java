@@ -1,0 +1,94 @@
+package cn.chongchuan.safetycredit.credit.check.domain;
+
+import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
+import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
+import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
+
+import java.time.Year;
+
+/**
+ * A code asked about: a unit's USCC or a person's ID number. Both are 18 characters; a code of 17
+ * digits that passes the ID-number rules (check character, a birth date from 1900 on) is taken as
+ * a person unless the caller says {@code UNIT}, anything else as a unit.
+ */
+public sealed interface CheckCode {
+
+    String UNIT = "UNIT";
+    String PERSON = "PERSON";
+
+    String subjectType();
+
+    record UnitCode(UnifiedSocialCreditCode uscc) implements CheckCode {
+        @Override
+        public String subjectType() {
+            return UNIT;
+        }
+    }
+
+    record PersonCode(ResidentIdNumber id) implements CheckCode {
+        @Override
+        public String subjectType() {
+            return PERSON;
+        }
+
+        @Override
+        public String toString() {
+            return "PersonCode[" + id.masked() + "]";
+        }
+    }
+
+    /**
+     * Classifies and validates a code; {@code subjectType} (UNIT, PERSON or null) settles a code
+     * that could be either. Throws {@link InvalidCodeException} naming {@code field}. A USCC whose
+     * only fault is its check character is returned by {@link #parseUnitFormat}; this method refuses it.
+     */
+    static CheckCode parse(String raw, String subjectType, String field) {
+        if (PERSON.equals(subjectType)) {
+            return new PersonCode(ResidentIdNumber.parse(raw, field));
+        }
+        if (UNIT.equals(subjectType)) {
+            return new UnitCode(UnifiedSocialCreditCode.parse(raw, field));
+        }
+        if (looksLikePerson(raw)) {
+            return new PersonCode(ResidentIdNumber.parse(raw, field));
+        }
+        return new UnitCode(UnifiedSocialCreditCode.parse(raw, field));
+    }
+
+    /** A USCC checked for its characters only (a registered pilot code may fail its check character). */
+    static UnitCode parseUnitFormat(String raw, String field) {
+        return new UnitCode(UnifiedSocialCreditCode.parseFormat(raw, field));
+    }
+
+    private static boolean looksLikePerson(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        String value = raw.trim();
+        if (value.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        int year = Integer.parseInt(value.substring(6, 10));
+        if (year < 1900 || year > Year.now().getValue()) {
+            return false;
+        }
+        try {
+            ResidentIdNumber.parse(value, "code");
+            return true;
+        } catch (InvalidCodeException e) {
+            // A 17-digit code with a bad ID check character may still be a USCC; if it is neither,
+            // the person's error (naming the check character) is the more useful one.
+            try {
+                UnifiedSocialCreditCode.parse(value, "code");
+                return false;
+            } catch (InvalidCodeException notUnit) {
+                return true;
+            }
+        }
+    }
+}

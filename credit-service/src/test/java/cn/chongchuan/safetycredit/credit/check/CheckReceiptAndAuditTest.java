@@ -1,0 +1,124 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.ServiceTest;
+import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.credit.support.Scenario;
+import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
+import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.token.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+
+import static cn.chongchuan.safetycredit.credit.support.ViolationFixture.aViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceTest
+class CheckReceiptAndAuditTest {
+
+    static final String XZSPJ = TestTokens.bearer("XZSPJ", "APPROVAL");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+
+    Http http;
+    Scenario scenario;
+
+    @BeforeEach
+    void setUp() {
+        http = Http.local(port);
+        scenario = new Scenario(http);
+        clock.set(Instant.now());
+    }
+
+    /** What a third party does with the JDK alone: PEM from the public endpoint, verify the signed text. */
+    static boolean verifies(String pem, String signedText, String signatureBase64) throws Exception {
+        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(signedText.getBytes(StandardCharsets.UTF_8));
+        return verifier.verify(Base64.getDecoder().decode(signatureBase64));
+    }
+
+    @Test
+    void aReceiptVerifiesWithThePublishedKeyAndTamperingIsDetected() throws Exception {
+        ViolationFixture fixture = aViolation();
+        long listing = Scenario.unitListing(scenario.violation(fixture));
+        scenario.list(listing, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        JsonNode answer = http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", XZSPJ).json();
+        JsonNode receipt = answer.get("receipt");
+        Http.Response key = http.get("/api/v1/public/check-signing-key");
+
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.json().get("keyId").asString()).isEqualTo(receipt.get("keyId").asString());
+        String pem = key.json().get("publicKeyPem").asString();
+        String signedText = receipt.get("signedText").asString();
+        assertThat(signedText).startsWith("safety-credit-check-receipt/1\nreceiptId:" + receipt.get("id").asString() + "\n")
+                .contains("\nstatus:LISTED\n", "\nsubjectCode:" + fixture.uscc() + "\n", "\ndepartment:XZSPJ\n",
+                        "\nlistingId:" + listing + "\n", "\nmeasures:M-XZSPJ-01,M-XZSPJ-02\n");
+        assertThat(verifies(pem, signedText, receipt.get("signature").asString())).isTrue();
+        assertThat(verifies(pem, signedText.replace("status:LISTED", "status:CLEAR"), receipt.get("signature").asString()))
+                .isFalse();
+
+        Http.Response stored = await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", XZSPJ),
+                r -> r.status() == 200);
+        assertThat(stored.json().get("signedText").asString()).isEqualTo(signedText);
+        assertThat(stored.json().get("signature").asString()).isEqualTo(receipt.get("signature").asString());
+        assertThat(http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization",
+                TestTokens.bearer("ZJJ", "APPROVAL")).status()).as("another department's receipt").isEqualTo(404);
+        assertThat(http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", Scenario.ADMIN)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyCheckIsAuditedAndTheCreditOfficeReadsItByDepartmentSubjectAndTime() {
+        ViolationFixture fixture = aViolation();
+        scenario.violation(fixture);
+        String department = "T" + (System.nanoTime() % 100000);
+        String asker = TestTokens.bearer(department, "APPROVAL");
+        Instant from = clock.instant().minusSeconds(1);
+        http.postJson("/api/v1/checks", "{\"codes\":[\"" + fixture.uscc() + "\",\"" + fixture.principalId() + "\"]}",
+                "Authorization", asker);
+        http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", asker);
+
+        JsonNode page = await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.get("/api/v1/checks/audit?department=" + department, "Authorization", Scenario.ADMIN).json(),
+                p -> p.get("items").size() == 3);
+        assertThat(page.get("items").findValuesAsString("department")).containsOnly(department);
+        assertThat(page.get("items").findValuesAsString("status")).containsOnly("PROPOSED");
+        assertThat(page.toString()).doesNotContain(fixture.principalId());
+        assertThat(page.get("items").findValuesAsString("subjectKey"))
+                .anyMatch(k -> k.startsWith("P:") && k.length() == 66);
+
+        JsonNode byUnit = http.get("/api/v1/checks/audit?department=" + department + "&code=" + fixture.uscc(),
+                "Authorization", Scenario.ADMIN).json();
+        assertThat(byUnit.get("items")).hasSize(2);
+        JsonNode byPerson = http.get("/api/v1/checks/audit?code=" + fixture.principalId(), "Authorization", Scenario.ADMIN).json();
+        assertThat(byPerson.get("items")).hasSize(1);
+        JsonNode later = http.get("/api/v1/checks/audit?department=" + department + "&from=" + clock.instant().plusSeconds(60),
+                "Authorization", Scenario.ADMIN).json();
+        assertThat(later.get("items")).isEmpty();
+        JsonNode inWindow = http.get("/api/v1/checks/audit?department=" + department + "&from=" + from + "&size=2",
+                "Authorization", Scenario.ADMIN).json();
+        assertThat(inWindow.get("items")).hasSize(2);
+    }
+}
