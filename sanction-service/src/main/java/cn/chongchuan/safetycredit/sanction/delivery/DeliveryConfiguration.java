@@ -3,6 +3,8 @@ package cn.chongchuan.safetycredit.sanction.delivery;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -14,9 +16,13 @@ class DeliveryConfiguration {
 
     @Bean
     NoticeDispatcher noticeDispatcher(DeliveryMapper deliveries, NoticeDelivery delivery, DeliveryProperties properties,
-            TransactionTemplate transaction, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock) {
         String id = properties.instanceId() == null || properties.instanceId().isBlank()
                 ? NoticeDispatcher.defaultId() : properties.instanceId();
-        return new NoticeDispatcher(id, deliveries, delivery, properties, transaction, clock);
+        // Claims need no repeatable snapshot; READ COMMITTED spares the gap locks that would make
+        // concurrent fan-outs wait for a claim to commit.
+        TransactionTemplate claims = new TransactionTemplate(transactions);
+        claims.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return new NoticeDispatcher(id, deliveries, delivery, properties, claims, clock);
     }
 }

@@ -75,7 +75,7 @@ public class SanctionFanOut {
             notices.restartCase(sanctionCase.id(), now);
         }
         List<Measure> catalogue = measures.find(null, facts.subjectType());
-        Set<String> enabled = departments.findAll().stream().filter(Department::enabled).map(Department::code)
+        Set<String> enabled = departments.findAll().stream().filter(SanctionFanOut::appliesMeasures).map(Department::code)
                 .collect(Collectors.toSet());
         Map<String, List<String>> plan = FanOutPlan.departmentsFor(facts.subjectType(), catalogue.stream()
                 .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(), enabled);
@@ -92,7 +92,7 @@ public class SanctionFanOut {
             // The start never reached us (or predates this service): tell whoever would have been told.
             sanctionCase = openCase(facts, "ENDED", facts.cause(), now);
             List<Measure> catalogue = measures.find(null, facts.subjectType());
-            Set<String> enabled = departments.findAll().stream().filter(Department::enabled).map(Department::code)
+            Set<String> enabled = departments.findAll().stream().filter(SanctionFanOut::appliesMeasures).map(Department::code)
                     .collect(Collectors.toSet());
             plan = FanOutPlan.departmentsFor(facts.subjectType(), catalogue.stream()
                     .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(),
@@ -109,6 +109,11 @@ public class SanctionFanOut {
         List<String> codes = plan.values().stream().flatMap(List::stream).distinct().toList();
         List<Measure> named = codes.isEmpty() ? List.of() : measures.findByCodes(codes);
         return issue(sanctionCase, facts, NoticeKind.SANCTION_END, plan, named, now);
+    }
+
+    /** Departments that apply measures: enabled partners (a measure given to anyone else reaches nobody). */
+    private static boolean appliesMeasures(Department department) {
+        return department.enabled() && department.roles().contains("PARTNER");
     }
 
     private SanctionCase openCase(ListingFacts facts, String status, String endCause, Instant now) {

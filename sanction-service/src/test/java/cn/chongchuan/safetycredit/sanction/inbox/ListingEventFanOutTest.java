@@ -47,7 +47,8 @@ class ListingEventFanOutTest {
 
     /** What the catalogue says: department → its measures for the subject type (enabled departments). */
     private Map<String, List<String>> expectedPlan(String subjectType) {
-        List<String> enabled = jdbc.queryForList("SELECT code FROM department WHERE enabled", String.class);
+        List<String> enabled = jdbc.queryForList(
+                "SELECT code FROM department WHERE enabled AND FIND_IN_SET('PARTNER', roles) > 0", String.class);
         return measures.find(null, subjectType).stream().filter(m -> enabled.contains(m.department()))
                 .collect(Collectors.groupingBy(Measure::department, TreeMap::new,
                         Collectors.mapping(Measure::code, Collectors.toList())));
