@@ -66,7 +66,13 @@ class NoticeDelivery {
         if (!department.enabled()) {
             return new Result(Outcome.FAILED, null, "department is disabled", 0);
         }
-        List<byte[]> secrets = departments.signingKeys(department.code()).stream().map(SigningKey::secret).toList();
+        List<byte[]> secrets;
+        try {
+            secrets = departments.signingKeys(department.code()).stream().map(SigningKey::secret).toList();
+        } catch (IllegalStateException e) {
+            log.error("department {}: signing secrets cannot be decrypted", department.code(), e);
+            return new Result(Outcome.FAILED, null, "department's signing secret cannot be decrypted", 0);
+        }
         if (secrets.isEmpty()) {
             return new Result(Outcome.FAILED, null, "department has no active signing secret", 0);
         }

@@ -27,7 +27,8 @@ public interface DepartmentMapper {
     List<Department> findByCodes(@Param("codes") List<String> codes);
 
     int insertSecret(@Param("departmentCode") String departmentCode, @Param("keyId") String keyId,
-            @Param("encryptedSecret") byte[] encryptedSecret, @Param("createdAt") Instant createdAt);
+            @Param("encryptedSecret") byte[] encryptedSecret, @Param("fingerprint") String fingerprint,
+            @Param("createdAt") Instant createdAt);
 
     /** Active (not retired) secrets, newest first. */
     List<DepartmentSecret> findActiveSecrets(@Param("departmentCode") String departmentCode);

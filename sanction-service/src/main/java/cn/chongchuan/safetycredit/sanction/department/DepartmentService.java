@@ -78,10 +78,12 @@ public class DepartmentService {
         for (DepartmentSecret old : active.subList(Math.min(active.size(), MAX_ACTIVE_SECRETS - 1), active.size())) {
             departments.retireSecret(code, old.keyId(), now);
         }
-        departments.insertSecret(code, keyId, cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8)), now);
+        byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
+        String fingerprint = fingerprint(secretBytes);
+        departments.insertSecret(code, keyId, cipher.encrypt(secretBytes), fingerprint, now);
         List<String> activeIds = departments.findActiveSecrets(code).stream().map(DepartmentSecret::keyId).toList();
         log.info("department {} got signing key {} (active: {})", code, keyId, activeIds);
-        return new IssuedSecret(code, keyId, fingerprint(secret.getBytes(StandardCharsets.UTF_8)), secret, now, activeIds);
+        return new IssuedSecret(code, keyId, fingerprint, secret, now, activeIds);
     }
 
     /** Ends the validity of one secret, once the department has switched to the newer one. */
@@ -103,8 +105,7 @@ public class DepartmentService {
 
     private DepartmentView view(Department d) {
         List<DepartmentView.SecretView> secrets = departments.findActiveSecrets(d.code()).stream()
-                .map(s -> new DepartmentView.SecretView(s.keyId(), fingerprint(cipher.decrypt(s.encryptedSecret())),
-                        s.createdAt()))
+                .map(s -> new DepartmentView.SecretView(s.keyId(), s.fingerprint(), s.createdAt()))
                 .toList();
         return new DepartmentView(d.code(), d.name(), d.fullName(), d.roles(), d.endpointUrl(), d.enabled(),
                 d.contact(), secrets, d.updatedAt());
