@@ -15,16 +15,25 @@ final class RunningStack {
     static final Stack.ExtraKey ONLY_PARTNER = Stack.ExtraKey.of("test PARTNER only", "ZJJ", "PARTNER");
 
     private static Stack stack;
+    private static RuntimeException failure;
 
     private RunningStack() {
     }
 
     static synchronized Stack get() {
+        if (failure != null) {
+            throw new IllegalStateException("the system did not start: " + failure.getMessage(), failure);
+        }
         if (stack == null) {
             Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-            stack = Stack.start(root, Stack.Ports.free(),
-                    List.of(ONLY_ADMIN, ONLY_APPROVAL, ONLY_ENFORCEMENT, ONLY_PARTNER),
-                    line -> System.out.println("[e2e] " + line));
+            try {
+                stack = Stack.start(root, Stack.Ports.free(),
+                        List.of(ONLY_ADMIN, ONLY_APPROVAL, ONLY_ENFORCEMENT, ONLY_PARTNER),
+                        line -> System.out.println("[e2e] " + line));
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-shutdown"));
         }
         return stack;
