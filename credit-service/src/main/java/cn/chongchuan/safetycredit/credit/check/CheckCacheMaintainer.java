@@ -73,7 +73,7 @@ class CheckCacheMaintainer {
     private void sync(List<String> keys) {
         try {
             var facts = freshRead.execute(status -> reader.current(keys));
-            if (facts != null && cache.store(facts.values()) >= 0) {
+            if (facts != null && cache.storeChanged(facts.values()) >= 0) {
                 keys.forEach(unsynced::remove);
             }
         } catch (DataAccessException e) {

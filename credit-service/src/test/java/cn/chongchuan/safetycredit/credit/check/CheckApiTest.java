@@ -2,7 +2,6 @@ package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
 import cn.chongchuan.safetycredit.credit.support.MutableClock;
-import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class CheckApiTest {
 
-    static final String XZSPJ = TestTokens.bearer("XZSPJ", "APPROVAL", "PARTNER");
     static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
@@ -32,12 +30,12 @@ class CheckApiTest {
     MutableClock clock;
 
     Http http;
-    Scenario scenario;
+    CheckScenario scenario;
 
     @BeforeEach
     void setUp() {
         http = Http.local(port);
-        scenario = new Scenario(http);
+        scenario = new CheckScenario(http);
         clock.set(Instant.now());
     }
 
@@ -46,11 +44,11 @@ class CheckApiTest {
     }
 
     Http.Response check(String code) {
-        return http.get("/api/v1/checks/" + code, "Authorization", XZSPJ);
+        return http.get("/api/v1/checks/" + code, "Authorization", CheckScenario.xzspj());
     }
 
     Http.Response batch(String body) {
-        return http.postJson("/api/v1/checks", body, "Authorization", XZSPJ);
+        return http.postJson("/api/v1/checks", body, "Authorization", CheckScenario.xzspj());
     }
 
     @Test
@@ -87,7 +85,7 @@ class CheckApiTest {
     @Test
     void aListedUnitComesWithTheBasisAndTheMeasuresOfTheAskingDepartment() {
         ViolationFixture fixture = aViolation();
-        long listing = Scenario.unitListing(scenario.violation(fixture));
+        long listing = CheckScenario.unitListing(scenario.violation(fixture));
         scenario.list(listing, today());
 
         JsonNode answer = check(fixture.uscc()).json();
@@ -104,14 +102,14 @@ class CheckApiTest {
         assertThat(answer.get("measures").findValuesAsString("code")).containsExactly("M-XZSPJ-01", "M-XZSPJ-02");
 
         JsonNode asZjj = http.get("/api/v1/checks/" + fixture.uscc(), "Authorization",
-                TestTokens.bearer("ZJJ", "APPROVAL")).json();
+                CheckScenario.approval("ZJJ")).json();
         assertThat(asZjj.get("measures").findValuesAsString("code")).containsExactly("M-ZJJ-01", "M-ZJJ-02", "M-ZJJ-03");
     }
 
     @Test
     void staleClearIsNeverServedAfterListing() {
         ViolationFixture fixture = aViolation();
-        long listing = Scenario.unitListing(scenario.violation(fixture));
+        long listing = CheckScenario.unitListing(scenario.violation(fixture));
         assertThat(check(fixture.uscc()).json().get("status").asString()).isEqualTo("PROPOSED");
         assertThat(check(fixture.uscc()).json().get("source").asString()).isEqualTo("cache");
 
@@ -122,7 +120,7 @@ class CheckApiTest {
         assertThat(after.get("source").asString()).as("updated after commit, not evicted").isEqualTo("cache");
 
         Http.Response revoked = http.postJson("/api/v1/listings/" + listing + "/revocation", "{\"reason\":\"错误列入\"}",
-                "Authorization", Scenario.ADMIN);
+                "Authorization", CheckScenario.admin());
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(check(fixture.uscc()).json().get("status").asString()).isEqualTo("CLEAR");
     }
@@ -130,7 +128,7 @@ class CheckApiTest {
     @Test
     void aListingThatRanItsThreeYearsIsClearWithoutAnyCacheWrite() {
         ViolationFixture fixture = aViolation();
-        long listing = Scenario.unitListing(scenario.violation(fixture));
+        long listing = CheckScenario.unitListing(scenario.violation(fixture));
         scenario.list(listing, today());
         assertThat(check(fixture.uscc()).json().get("status").asString()).isEqualTo("LISTED");
 
@@ -144,7 +142,7 @@ class CheckApiTest {
     @Test
     void aPersonIsCheckedByIdNumberInTheBodyAndTheNumberIsNeverEchoed() {
         ViolationFixture fixture = aViolation();
-        long personListing = Scenario.personListing(scenario.violation(fixture));
+        long personListing = CheckScenario.personListing(scenario.violation(fixture));
         scenario.list(personListing, today());
 
         Http.Response response = batch("{\"codes\":[\"" + fixture.principalId() + "\"]}");
@@ -162,7 +160,7 @@ class CheckApiTest {
     @Test
     void aBatchAnswersValidInvalidAndDuplicateCodesInInputOrder() {
         ViolationFixture listed = aViolation();
-        long listing = Scenario.unitListing(scenario.violation(listed));
+        long listing = CheckScenario.unitListing(scenario.violation(listed));
         scenario.list(listing, today());
         String clear = ViolationFixture.CODES.uscc("320602");
         String badCheck = clear.substring(0, 17) + (clear.charAt(17) == '0' ? '1' : '0');
@@ -209,9 +207,9 @@ class CheckApiTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
         assertThat(response.json().get("expectedCheckCharacter").asString()).isEqualTo(String.valueOf(uscc.charAt(17)));
-        assertThat(http.get("/api/v1/checks/" + uscc + "?asOf=yesterday", "Authorization", XZSPJ)
+        assertThat(http.get("/api/v1/checks/" + uscc + "?asOf=yesterday", "Authorization", CheckScenario.xzspj())
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("asOf");
-        assertThat(http.get("/api/v1/checks/" + uscc + "?asOf=" + Instant.now().plusSeconds(3600), "Authorization", XZSPJ)
+        assertThat(http.get("/api/v1/checks/" + uscc + "?asOf=" + Instant.now().plusSeconds(3600), "Authorization", CheckScenario.xzspj())
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("asOf");
         assertThat(batch("{\"codes\":[\"" + uscc + "\"],\"subjectType\":\"ROBOT\"}")
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("subjectType");
@@ -222,30 +220,30 @@ class CheckApiTest {
         String uscc = ViolationFixture.CODES.uscc("320602");
 
         assertThat(http.get("/api/v1/checks/" + uscc).status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/checks/" + uscc, "Authorization", Scenario.AJJ).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/checks/" + uscc, "Authorization", CheckScenario.ajj()).status()).isEqualTo(403);
         assertThat(http.postJson("/api/v1/checks", "{\"codes\":[\"" + uscc + "\"]}", "Authorization",
                 TestTokens.bearer("FGW", "PARTNER")).status()).isEqualTo(403);
-        assertThat(http.get("/api/v1/checks/" + uscc, "Authorization", Scenario.ADMIN).status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/checks/audit", "Authorization", XZSPJ).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/checks/" + uscc, "Authorization", CheckScenario.admin()).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/checks/audit", "Authorization", CheckScenario.xzspj()).status()).isEqualTo(403);
     }
 
     @Test
     void asOfAnswersAsTheRegisterStoodAtThatInstant() {
         ViolationFixture fixture = aViolation();
         Instant beforeProposal = clock.instant().minusSeconds(1);
-        long listing = Scenario.unitListing(scenario.violation(fixture));
+        long listing = CheckScenario.unitListing(scenario.violation(fixture));
         clock.advance(Duration.ofHours(2));
         Instant whileProposed = clock.instant().minusSeconds(3600);
         scenario.list(listing, today());
         clock.advance(Duration.ofHours(2));
         Instant whileListed = clock.instant().minusSeconds(3600);
-        http.postJson("/api/v1/listings/" + listing + "/revocation", "{\"reason\":\"错误列入\"}", "Authorization", Scenario.ADMIN);
+        http.postJson("/api/v1/listings/" + listing + "/revocation", "{\"reason\":\"错误列入\"}", "Authorization", CheckScenario.admin());
         clock.advance(Duration.ofHours(1));
         Instant afterRevocation = clock.instant();
 
         assertThat(statusAsOf(fixture.uscc(), beforeProposal)).isEqualTo("CLEAR");
         assertThat(statusAsOf(fixture.uscc(), whileProposed)).isEqualTo("PROPOSED");
-        JsonNode listed = http.get("/api/v1/checks/" + fixture.uscc() + "?asOf=" + whileListed, "Authorization", XZSPJ).json();
+        JsonNode listed = http.get("/api/v1/checks/" + fixture.uscc() + "?asOf=" + whileListed, "Authorization", CheckScenario.xzspj()).json();
         assertThat(listed.get("status").asString()).isEqualTo("LISTED");
         assertThat(listed.get("source").asString()).isEqualTo("history");
         assertThat(listed.get("asOf").asString()).isEqualTo(whileListed.toString());

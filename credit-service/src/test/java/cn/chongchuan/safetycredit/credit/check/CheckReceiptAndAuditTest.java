@@ -2,7 +2,6 @@ package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
 import cn.chongchuan.safetycredit.credit.support.MutableClock;
-import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
@@ -30,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 @ServiceTest
 class CheckReceiptAndAuditTest {
 
-    static final String XZSPJ = TestTokens.bearer("XZSPJ", "APPROVAL");
 
     @LocalServerPort
     int port;
@@ -38,12 +36,12 @@ class CheckReceiptAndAuditTest {
     MutableClock clock;
 
     Http http;
-    Scenario scenario;
+    CheckScenario scenario;
 
     @BeforeEach
     void setUp() {
         http = Http.local(port);
-        scenario = new Scenario(http);
+        scenario = new CheckScenario(http);
         clock.set(Instant.now());
     }
 
@@ -61,9 +59,9 @@ class CheckReceiptAndAuditTest {
     @Test
     void aReceiptVerifiesWithThePublishedKeyAndTamperingIsDetected() throws Exception {
         ViolationFixture fixture = aViolation();
-        long listing = Scenario.unitListing(scenario.violation(fixture));
+        long listing = CheckScenario.unitListing(scenario.violation(fixture));
         scenario.list(listing, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
-        JsonNode answer = http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", XZSPJ).json();
+        JsonNode answer = http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", CheckScenario.xzspj()).json();
         JsonNode receipt = answer.get("receipt");
         Http.Response key = http.get("/api/v1/public/check-signing-key");
 
@@ -79,13 +77,13 @@ class CheckReceiptAndAuditTest {
                 .isFalse();
 
         Http.Response stored = await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", XZSPJ),
+                () -> http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", CheckScenario.xzspj()),
                 r -> r.status() == 200);
         assertThat(stored.json().get("signedText").asString()).isEqualTo(signedText);
         assertThat(stored.json().get("signature").asString()).isEqualTo(receipt.get("signature").asString());
         assertThat(http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization",
-                TestTokens.bearer("ZJJ", "APPROVAL")).status()).as("another department's receipt").isEqualTo(404);
-        assertThat(http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", Scenario.ADMIN)
+                CheckScenario.approval("ZJJ")).status()).as("another department's receipt").isEqualTo(404);
+        assertThat(http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", CheckScenario.admin())
                 .status()).isEqualTo(200);
     }
 
@@ -94,14 +92,14 @@ class CheckReceiptAndAuditTest {
         ViolationFixture fixture = aViolation();
         scenario.violation(fixture);
         String department = "T" + (System.nanoTime() % 100000);
-        String asker = TestTokens.bearer(department, "APPROVAL");
+        String asker = CheckScenario.approval(department);
         Instant from = clock.instant().minusSeconds(1);
         http.postJson("/api/v1/checks", "{\"codes\":[\"" + fixture.uscc() + "\",\"" + fixture.principalId() + "\"]}",
                 "Authorization", asker);
         http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", asker);
 
         JsonNode page = await().atMost(Duration.ofSeconds(10)).until(
-                () -> http.get("/api/v1/checks/audit?department=" + department, "Authorization", Scenario.ADMIN).json(),
+                () -> http.get("/api/v1/checks/audit?department=" + department, "Authorization", CheckScenario.admin()).json(),
                 p -> p.get("items").size() == 3);
         assertThat(page.get("items").findValuesAsString("department")).containsOnly(department);
         assertThat(page.get("items").findValuesAsString("status")).containsOnly("PROPOSED");
@@ -110,15 +108,15 @@ class CheckReceiptAndAuditTest {
                 .anyMatch(k -> k.startsWith("P:") && k.length() == 66);
 
         JsonNode byUnit = http.get("/api/v1/checks/audit?department=" + department + "&code=" + fixture.uscc(),
-                "Authorization", Scenario.ADMIN).json();
+                "Authorization", CheckScenario.admin()).json();
         assertThat(byUnit.get("items")).hasSize(2);
-        JsonNode byPerson = http.get("/api/v1/checks/audit?code=" + fixture.principalId(), "Authorization", Scenario.ADMIN).json();
+        JsonNode byPerson = http.get("/api/v1/checks/audit?code=" + fixture.principalId(), "Authorization", CheckScenario.admin()).json();
         assertThat(byPerson.get("items")).hasSize(1);
         JsonNode later = http.get("/api/v1/checks/audit?department=" + department + "&from=" + clock.instant().plusSeconds(60),
-                "Authorization", Scenario.ADMIN).json();
+                "Authorization", CheckScenario.admin()).json();
         assertThat(later.get("items")).isEmpty();
         JsonNode inWindow = http.get("/api/v1/checks/audit?department=" + department + "&from=" + from + "&size=2",
-                "Authorization", Scenario.ADMIN).json();
+                "Authorization", CheckScenario.admin()).json();
         assertThat(inWindow.get("items")).hasSize(2);
     }
 }

@@ -36,21 +36,39 @@ public class CheckCache {
     /** Prefix of every entry. */
     public static final String PREFIX = "ck:";
 
+    /** Prefix of the version marker a listing change leaves behind (see {@link #GUARDED_SET}). */
+    public static final String MARKER_PREFIX = "cv:";
+
     /**
-     * KEYS[1] entry, ARGV[1] version, ARGV[2] encoded facts (starting with the version), ARGV[3] TTL ms.
-     * Returns 1 when written, 0 when the entry already holds this version or a newer one.
+     * KEYS[1] the entry, KEYS[2] the subject's change marker; ARGV[1] version, ARGV[2] encoded facts,
+     * ARGV[3] entry TTL ms, ARGV[4] "1" for a write after a listing change, ARGV[5] marker TTL ms.
+     * A write is refused when the entry holds this version or a newer one, or when a listing change
+     * already left a newer version in the marker. The marker is what keeps the guard working when
+     * the entry itself has expired or been evicted between the change's write and an old reader's
+     * fill. Returns 1 when written, 0 when refused.
      */
     static final String GUARDED_SET = """
+            local v = tonumber(ARGV[1])
+            local marker = tonumber(redis.call('GET', KEYS[2]) or '-1')
+            if ARGV[4] == '1' and v > marker then
+              redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[5])
+            end
+            if marker > v then
+              return 0
+            end
             local current = redis.call('GET', KEYS[1])
             if current then
               local bar = string.find(current, '|', 1, true)
-              if bar and tonumber(string.sub(current, 1, bar - 1)) >= tonumber(ARGV[1]) then
+              if bar and tonumber(string.sub(current, 1, bar - 1)) >= v then
                 return 0
               end
             end
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1
             """;
+
+    /** How long a change marker lives: far longer than any read that could race with the change. */
+    static final Duration MARKER_TTL = Duration.ofDays(1);
 
     private static final byte[] SCRIPT = GUARDED_SET.getBytes(StandardCharsets.UTF_8);
 
@@ -121,13 +139,23 @@ public class CheckCache {
      * pipelined round trip. Returns how many were written, or -1 when Redis cannot be used now.
      */
     public int store(Collection<SubjectFacts> facts) {
+        return store(facts, false);
+    }
+
+    /** As {@link #store(Collection)}, for the write that follows a committed listing change. */
+    public int storeChanged(Collection<SubjectFacts> facts) {
+        return store(facts, true);
+    }
+
+    private int store(Collection<SubjectFacts> facts, boolean change) {
         if (facts.isEmpty()) {
             return 0;
         }
         byte[] ttlMillis = Long.toString(ttl.toMillis()).getBytes(StandardCharsets.US_ASCII);
+        byte[] changeFlag = (change ? "1" : "0").getBytes(StandardCharsets.US_ASCII);
         Optional<List<Object>> results = call(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
             for (SubjectFacts f : facts) {
-                eval(connection, f, ttlMillis);
+                eval(connection, f, ttlMillis, changeFlag);
             }
             return null;
         }));
@@ -150,17 +178,24 @@ public class CheckCache {
         return breaker.getState() != CircuitBreaker.State.OPEN && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
     }
 
-    /** Entry key of a subject. */
+    /** Entry key of a subject; the braces keep entry and marker in one cluster slot. */
     public static String entry(String subjectKey) {
-        return PREFIX + subjectKey;
+        return PREFIX + "{" + subjectKey + "}";
     }
 
-    private static void eval(RedisConnection connection, SubjectFacts facts, byte[] ttlMillis) {
-        connection.scriptingCommands().eval(SCRIPT, ReturnType.INTEGER, 1,
+    public static String marker(String subjectKey) {
+        return MARKER_PREFIX + "{" + subjectKey + "}";
+    }
+
+    private static final byte[] MARKER_TTL_MILLIS = Long.toString(MARKER_TTL.toMillis()).getBytes(StandardCharsets.US_ASCII);
+
+    private static void eval(RedisConnection connection, SubjectFacts facts, byte[] ttlMillis, byte[] change) {
+        connection.scriptingCommands().eval(SCRIPT, ReturnType.INTEGER, 2,
                 entry(facts.subjectKey()).getBytes(StandardCharsets.UTF_8),
+                marker(facts.subjectKey()).getBytes(StandardCharsets.UTF_8),
                 Long.toString(facts.version()).getBytes(StandardCharsets.US_ASCII),
                 FactsCodec.encode(facts).getBytes(StandardCharsets.UTF_8),
-                ttlMillis);
+                ttlMillis, change, MARKER_TTL_MILLIS);
     }
 
     private <T> Optional<T> call(Supplier<T> action) {

@@ -1,0 +1,122 @@
+package cn.chongchuan.safetycredit.credit.check.domain;
+
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+import cn.chongchuan.safetycredit.credit.subject.domain.CodeGenerator;
+import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CheckRulesTest {
+
+    static final LocalDate DECIDED = LocalDate.of(2026, 3, 1);
+    static final CodeGenerator CODES = new CodeGenerator(new Random(7));
+
+    static ListingFact listed(long id) {
+        return new ListingFact(id, ListingState.LISTED, "OM11-03", "AJJ", "崇应急失信〔2026〕3号", DECIDED, DECIDED.plusYears(3));
+    }
+
+    static ListingFact proposed(long id) {
+        return new ListingFact(id, ListingState.PROPOSED, "OM11-03", "AJJ", null, null, null);
+    }
+
+    @Test
+    void listedBeatsProposedAndNothingIsClear() {
+        assertThat(new SubjectFacts("U:x", 1, List.of()).verdictOn(DECIDED).status()).isEqualTo(CheckStatus.CLEAR);
+        assertThat(new SubjectFacts("U:x", 1, List.of(proposed(1))).verdictOn(DECIDED).status()).isEqualTo(CheckStatus.PROPOSED);
+        SubjectFacts both = new SubjectFacts("U:x", 2, List.of(proposed(2), listed(1)));
+        assertThat(both.verdictOn(DECIDED).status()).isEqualTo(CheckStatus.LISTED);
+        assertThat(both.verdictOn(DECIDED).basis().listingId()).isEqualTo(1);
+    }
+
+    @Test
+    void aListingEndsOnItsUntilDayWhateverTheStoredStateSays() {
+        SubjectFacts facts = new SubjectFacts("U:x", 1, List.of(listed(1)));
+
+        assertThat(facts.verdictOn(DECIDED.plusYears(3).minusDays(1)).status()).isEqualTo(CheckStatus.LISTED);
+        assertThat(facts.verdictOn(DECIDED.plusYears(3)).status()).isEqualTo(CheckStatus.CLEAR);
+        assertThat(facts.verdictOn(DECIDED.minusDays(1)).status()).as("before the decision").isEqualTo(CheckStatus.CLEAR);
+    }
+
+    @Test
+    void endedListingsAreNotKeptInTheFacts() {
+        ListingFact revoked = listed(1).withState(ListingState.REVOKED);
+        assertThat(new SubjectFacts("U:x", 3, List.of(revoked)).listings()).isEmpty();
+    }
+
+    @Test
+    void theCacheEncodingRoundTripsAndLeadsWithTheVersion() {
+        SubjectFacts facts = new SubjectFacts("U:x", 42, List.of(listed(7), proposed(9),
+                listed(8).withState(ListingState.RESTORED)));
+
+        String encoded = FactsCodec.encode(facts);
+
+        assertThat(encoded).startsWith("42|");
+        assertThat(FactsCodec.versionOf(encoded)).isEqualTo(42);
+        assertThat(FactsCodec.decode("U:x", encoded)).isEqualTo(facts);
+        assertThat(FactsCodec.encode(new SubjectFacts("U:y", 0, List.of()))).isEqualTo("0|");
+        assertThat(FactsCodec.decode("U:y", "0|").listings()).isEmpty();
+    }
+
+    @Test
+    void theStateAtAnInstantIsTheLastTransitionRecordedByThen() {
+        Instant proposedAt = Instant.parse("2026-02-01T02:00:00Z");
+        Instant listedAt = Instant.parse("2026-03-01T02:00:00Z");
+        List<PointInTime.Transition> history = List.of(
+                new PointInTime.Transition(1, ListingState.PROPOSED, proposedAt),
+                new PointInTime.Transition(2, ListingState.NOTIFIED, proposedAt.plusSeconds(60)),
+                new PointInTime.Transition(3, ListingState.LISTED, listedAt));
+
+        assertThat(PointInTime.asOf(listed(1), history, proposedAt.minusMillis(1))).isEmpty();
+        assertThat(PointInTime.asOf(listed(1), history, proposedAt).orElseThrow().state()).isEqualTo(ListingState.PROPOSED);
+        assertThat(PointInTime.asOf(listed(1), history, listedAt.minusMillis(1)).orElseThrow().state())
+                .isEqualTo(ListingState.NOTIFIED);
+        assertThat(PointInTime.asOf(listed(1), history, listedAt).orElseThrow().state()).isEqualTo(ListingState.LISTED);
+    }
+
+    @Test
+    void theCanonicalFormIsFixedLinesInAFixedOrder() {
+        ReceiptContent content = new ReceiptContent("r-1", Instant.parse("2026-03-01T08:00:00Z"), null, "XZSPJ",
+                "U:91310110666007217T", "91310110666007217T", CheckStatus.LISTED, 12L, "OM11-03", "崇应急失信〔2026〕3号\n",
+                "AJJ", DECIDED, DECIDED.plusYears(3), List.of("M-XZSPJ-01", "M-XZSPJ-02"));
+
+        assertThat(content.canonical()).isEqualTo("""
+                safety-credit-check-receipt/1
+                receiptId:r-1
+                checkedAt:2026-03-01T08:00:00.000Z
+                asOf:
+                department:XZSPJ
+                subjectKey:U:91310110666007217T
+                subjectCode:91310110666007217T
+                status:LISTED
+                listingId:12
+                criterion:OM11-03
+                decisionNumber:崇应急失信〔2026〕3号\s
+                decidingDepartment:AJJ
+                listedFrom:2026-03-01
+                listedUntil:2029-03-01
+                measures:M-XZSPJ-01,M-XZSPJ-02
+                """);
+    }
+
+    @Test
+    void aCodeIsAPersonWhenItIsAValidIdNumberAndAUnitOtherwise() {
+        String id = CODES.residentId("320602", LocalDate.of(1975, 3, 14));
+        String uscc = CODES.uscc("320602");
+
+        assertThat(CheckCode.parse(id, null, "code")).isInstanceOf(CheckCode.PersonCode.class);
+        assertThat(CheckCode.parse(uscc, null, "code")).isInstanceOf(CheckCode.UnitCode.class);
+        assertThat(CheckCode.parse("91310110666007217T", null, "code")).isInstanceOf(CheckCode.UnitCode.class);
+        assertThat(CheckCode.parse(id, "PERSON", "code").toString()).doesNotContain(id).contains("********");
+        assertThatThrownBy(() -> CheckCode.parse(id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'), null, "codes[2]"))
+                .isInstanceOf(InvalidCodeException.class).hasMessageContaining("check character")
+                .extracting(e -> ((InvalidCodeException) e).field()).isEqualTo("codes[2]");
+        assertThatThrownBy(() -> CheckCode.parse(uscc, "PERSON", "code")).isInstanceOf(InvalidCodeException.class);
+    }
+}
