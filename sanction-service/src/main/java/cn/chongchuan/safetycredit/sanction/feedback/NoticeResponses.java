@@ -1,7 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.feedback;
 
 import cn.chongchuan.safetycredit.platform.web.Caller;
-import cn.chongchuan.safetycredit.sanction.feedback.domain.MeasureOutcome;
 import cn.chongchuan.safetycredit.sanction.notice.FeedbackProperties;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;

@@ -3,7 +3,6 @@ package cn.chongchuan.safetycredit.sanction.delivery;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
-import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
 import cn.chongchuan.safetycredit.sanction.testing.TestDepartments;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
