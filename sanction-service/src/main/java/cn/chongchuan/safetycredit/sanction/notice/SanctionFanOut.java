@@ -75,11 +75,8 @@ public class SanctionFanOut {
             notices.restartCase(sanctionCase.id(), now);
         }
         List<Measure> catalogue = measures.find(null, facts.subjectType());
-        Set<String> enabled = departments.findAll().stream().filter(SanctionFanOut::appliesMeasures).map(Department::code)
-                .collect(Collectors.toSet());
-        Map<String, List<String>> plan = FanOutPlan.departmentsFor(facts.subjectType(), catalogue.stream()
-                .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(), enabled);
-        return issue(sanctionCase, facts, NoticeKind.SANCTION_START, plan, catalogue, now);
+        return issue(sanctionCase, facts, NoticeKind.SANCTION_START, planFor(facts.subjectType(), catalogue),
+                catalogue, now);
     }
 
     /** A listing ended (EXPIRED, REPAIRED, REVOKED): close the case and tell the same departments to lift. */
@@ -91,12 +88,7 @@ public class SanctionFanOut {
         if (sanctionCase == null) {
             // The start never reached us (or predates this service): tell whoever would have been told.
             sanctionCase = openCase(facts, "ENDED", facts.cause(), now);
-            List<Measure> catalogue = measures.find(null, facts.subjectType());
-            Set<String> enabled = departments.findAll().stream().filter(SanctionFanOut::appliesMeasures).map(Department::code)
-                    .collect(Collectors.toSet());
-            plan = FanOutPlan.departmentsFor(facts.subjectType(), catalogue.stream()
-                    .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(),
-                    enabled);
+            plan = planFor(facts.subjectType(), measures.find(null, facts.subjectType()));
         } else if ("ENDED".equals(sanctionCase.status())) {
             log.info("listing {} has already ended; end event {} adds no notice", facts.listingId(), facts.eventId());
             return List.of();
@@ -109,6 +101,14 @@ public class SanctionFanOut {
         List<String> codes = plan.values().stream().flatMap(List::stream).distinct().toList();
         List<Measure> named = codes.isEmpty() ? List.of() : measures.findByCodes(codes);
         return issue(sanctionCase, facts, NoticeKind.SANCTION_END, plan, named, now);
+    }
+
+    /** Who must be told about a listing of this subject type, and of which measures. */
+    private Map<String, List<String>> planFor(String subjectType, List<Measure> catalogue) {
+        Set<String> partners = departments.findAll().stream().filter(SanctionFanOut::appliesMeasures)
+                .map(Department::code).collect(Collectors.toSet());
+        return FanOutPlan.departmentsFor(subjectType, catalogue.stream()
+                .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(), partners);
     }
 
     /** Departments that apply measures: enabled partners (a measure given to anyone else reaches nobody). */
