@@ -35,8 +35,17 @@ public record CheckAnswer(
     public record MeasureView(String code, String title, String legalBasis) {
     }
 
-    /** The receipt: {@code signature} is Ed25519 over the UTF-8 bytes of {@code signedText}. */
-    public record Receipt(String id, Instant checkedAt, String keyId, String algorithm, String signature, String signedText) {
+    /**
+     * The receipt. {@value #SINGLE}: {@code signature} is Ed25519 over the UTF-8 bytes of
+     * {@code signedText}. {@value #TREE} (the receipts of a batch): {@code signature} is Ed25519
+     * over {@code batchStatement}, whose root {@code signedText} and {@code proof} lead to.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Receipt(String id, Instant checkedAt, String keyId, String algorithm, String signature, String signedText,
+            String batchStatement, List<String> proof) {
+
+        public static final String SINGLE = "Ed25519";
+        public static final String TREE = "Ed25519+SHA-256-Merkle";
     }
 
     /** Why an item could not be answered: a bad code (400-like) or the database out of reach (503-like). */

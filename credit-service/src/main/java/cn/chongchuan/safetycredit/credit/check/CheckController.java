@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.check;
 import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditRow;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,12 +49,17 @@ class CheckController {
     record BatchResponse(int requested, List<CheckAnswer> results) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReceiptView(String receiptId, String department, String subjectKey, String status, Instant asOf,
-            Instant checkedAt, String keyId, String algorithm, String signature, String signedText) {
+            Instant checkedAt, String keyId, String algorithm, String signature, String signedText,
+            String batchStatement, List<String> proof) {
 
         static ReceiptView of(CheckAuditRow row) {
+            boolean tree = row.batchStatement() != null;
             return new ReceiptView(row.receiptId(), row.departmentCode(), row.subjectKey(), row.status(), row.asOf(),
-                    row.checkedAt(), row.keyId(), "Ed25519", row.signature(), row.canonical());
+                    row.checkedAt(), row.keyId(), tree ? CheckAnswer.Receipt.TREE : CheckAnswer.Receipt.SINGLE,
+                    row.signature(), row.canonical(), row.batchStatement(),
+                    tree ? (row.proof() == null || row.proof().isEmpty() ? List.of() : List.of(row.proof().split(","))) : null);
         }
     }
 

@@ -14,6 +14,7 @@ import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
 import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
 import cn.chongchuan.safetycredit.credit.check.domain.ReceiptContent;
+import cn.chongchuan.safetycredit.credit.check.domain.ReceiptTree;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts.Verdict;
 import cn.chongchuan.safetycredit.credit.check.receipt.ReceiptSigner;
@@ -31,6 +32,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,24 +148,92 @@ public class CheckService {
         Map<String, Answered> answered = answer(new ArrayList<>(distinct.keySet()), asOf);
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean unavailable = false;
-        List<CheckAnswer> results = new ArrayList<>(items.size());
+        List<Object> drafts = new ArrayList<>(items.size());
+        List<Draft> toSign = new ArrayList<>(distinct.size());
         for (Object item : items) {
             if (item instanceof CheckAnswer failed) {
-                results.add(failed);
+                drafts.add(failed);
                 continue;
             }
             Subject subject = (Subject) item;
             Answered facts = answered.get(subject.key());
             if (facts == null) {
                 unavailable = true;
-                results.add(CheckAnswer.failed(subject.positions(), new ItemError("unavailable", null,
+                drafts.add(CheckAnswer.failed(subject.positions(), new ItemError("unavailable", null,
                         "the register cannot be read right now and this answer is not cached; retry later",
                         null, null, properties.retryAfter().toSeconds())));
                 continue;
             }
-            results.add(respond(subject, facts, asOf, checkedAt, caller));
+            Draft draft = draft(subject, facts, asOf, checkedAt, caller);
+            drafts.add(draft);
+            toSign.add(draft);
+        }
+        Map<Draft, Receipt> receipts = sign(toSign);
+        List<CheckAnswer> results = new ArrayList<>(drafts.size());
+        for (Object item : drafts) {
+            if (item instanceof Draft draft) {
+                Receipt receipt = receipts.get(draft);
+                audit.record(new CheckAuditRow(receipt.id(), caller.department(), draft.subject().key(),
+                        draft.verdict().status().name(), draft.source(), asOf, checkedAt, receipt.signedText(),
+                        receipt.signature(), receipt.keyId(), receipt.batchStatement(),
+                        receipt.proof() == null ? null : String.join(",", receipt.proof())));
+                answers.get(draft.source()).increment();
+                results.add(draft.answer(receipt));
+            } else {
+                results.add((CheckAnswer) item);
+            }
         }
         return new Outcome(results, unavailable);
+    }
+
+    /** An answer before its receipt is signed. */
+    private record Draft(Subject subject, String source, Verdict verdict, Basis basis, List<Measure> measures,
+            Instant asOf, ReceiptContent content) {
+
+        CheckAnswer answer(Receipt receipt) {
+            return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), verdict.status(),
+                    source, asOf, basis,
+                    verdict.status() == CheckStatus.LISTED
+                            ? measures.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList()
+                            : null,
+                    receipt, null);
+        }
+
+        // Drafts are keys of an identity map: equality by identity, not by (large) content.
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /**
+     * Signs the receipts: one alone gets its own Ed25519 signature; several (a batch) share one
+     * signature over the root of a Merkle tree of their texts, each with its inclusion proof —
+     * an Ed25519 signature costs far more than the rest of a cached check.
+     */
+    private Map<Draft, Receipt> sign(List<Draft> drafts) {
+        Map<Draft, Receipt> receipts = new HashMap<>();
+        if (drafts.size() == 1) {
+            Draft draft = drafts.getFirst();
+            receipts.put(draft, new Receipt(draft.content().receiptId(), draft.content().checkedAt(), signer.keyId(),
+                    Receipt.SINGLE, signer.sign(draft.content().canonicalBytes()), draft.content().canonical(), null, null));
+        } else if (drafts.size() > 1) {
+            List<String> texts = drafts.stream().map(d -> d.content().canonical()).toList();
+            ReceiptTree tree = ReceiptTree.over(texts.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList());
+            String statement = tree.statement();
+            String signature = signer.sign(statement.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < drafts.size(); i++) {
+                Draft draft = drafts.get(i);
+                receipts.put(draft, new Receipt(draft.content().receiptId(), draft.content().checkedAt(), signer.keyId(),
+                        Receipt.TREE, signature, texts.get(i), statement, tree.proof(i)));
+            }
+        }
+        return receipts;
     }
 
     /** The stored receipt: an APPROVAL department sees its own, ADMIN all. */
@@ -233,7 +303,7 @@ public class CheckService {
         return answered;
     }
 
-    private CheckAnswer respond(Subject subject, Answered answered, Instant asOf, Instant checkedAt, Caller caller) {
+    private Draft draft(Subject subject, Answered answered, Instant asOf, Instant checkedAt, Caller caller) {
         LocalDate day = LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), listing.zone());
         Verdict verdict = answered.facts().verdictOn(day);
         ListingFact basisFact = verdict.basis();
@@ -249,22 +319,12 @@ public class CheckService {
         }
         List<Measure> applicable = verdict.status() == CheckStatus.LISTED
                 ? measures.applicableTo(caller.department(), subject.subjectType()) : List.of();
-        String receiptId = UUID.randomUUID().toString();
-        ReceiptContent content = new ReceiptContent(receiptId, checkedAt, asOf, caller.department(), subject.key(),
-                subject.displayCode(), verdict.status(), basis == null ? null : basis.listingId(),
+        ReceiptContent content = new ReceiptContent(UUID.randomUUID().toString(), checkedAt, asOf, caller.department(),
+                subject.key(), subject.displayCode(), verdict.status(), basis == null ? null : basis.listingId(),
                 basis == null ? null : basis.criterionCode(), basis == null ? null : basis.decisionNumber(),
                 basis == null ? null : basis.decidingDepartment(), basis == null ? null : basis.listedFrom(),
                 basis == null ? null : basis.listedUntil(), applicable.stream().map(Measure::code).toList());
-        String signedText = content.canonical();
-        String signature = signer.sign(content.canonicalBytes());
-        audit.record(new CheckAuditRow(receiptId, caller.department(), subject.key(), verdict.status().name(),
-                answered.source(), asOf, checkedAt, signedText, signature, signer.keyId()));
-        answers.get(answered.source()).increment();
-        return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), verdict.status(),
-                answered.source(), asOf, basis,
-                verdict.status() == CheckStatus.LISTED
-                        ? applicable.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList() : null,
-                new Receipt(receiptId, checkedAt, signer.keyId(), "Ed25519", signature, signedText), null);
+        return new Draft(subject, answered.source(), verdict, basis, applicable, asOf, content);
     }
 
     /** A code as a subject key: U:&lt;uscc&gt;, or P:&lt;keyed hash&gt; computed here (the number is not looked up). */

@@ -88,6 +88,57 @@ class CheckReceiptAndAuditTest {
     }
 
     @Test
+    void theReceiptsOfABatchShareOneSignatureAndEachVerifiesAloneWithItsProof() throws Exception {
+        StringBuilder codes = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            codes.append(i == 0 ? "" : ",").append('"').append(ViolationFixture.CODES.uscc("320602")).append('"');
+        }
+        JsonNode results = http.postJson("/api/v1/checks", "{\"codes\":[" + codes + "]}", "Authorization",
+                CheckScenario.xzspj()).json().get("results");
+        String pem = http.get("/api/v1/public/check-signing-key").json().get("publicKeyPem").asString();
+
+        for (JsonNode result : results) {
+            JsonNode receipt = result.get("receipt");
+            assertThat(receipt.get("algorithm").asString()).isEqualTo("Ed25519+SHA-256-Merkle");
+            assertThat(receipt.get("signature").asString()).isEqualTo(results.get(0).get("receipt").get("signature").asString());
+            java.util.List<String> proof = new java.util.ArrayList<>();
+            receipt.get("proof").forEach(step -> proof.add(step.asString()));
+            String statement = receipt.get("batchStatement").asString();
+            String text = receipt.get("signedText").asString();
+            assertThat(verifiesInBatch(pem, text, proof, statement, receipt.get("signature").asString())).isTrue();
+            assertThat(verifiesInBatch(pem, text.replace("status:CLEAR", "status:LISTED"), proof, statement,
+                    receipt.get("signature").asString())).as("tampered text").isFalse();
+        }
+        String id = results.get(3).get("receipt").get("id").asString();
+        JsonNode stored = await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.get("/api/v1/checks/receipts/" + id, "Authorization", CheckScenario.xzspj()),
+                r -> r.status() == 200).json();
+        assertThat(stored.get("batchStatement").asString()).isEqualTo(results.get(3).get("receipt").get("batchStatement").asString());
+        assertThat(stored.get("proof").toString()).isEqualTo(results.get(3).get("receipt").get("proof").toString());
+    }
+
+    /** Leaf and nodes as docs/licensing-check.md says, with the JDK alone. */
+    static boolean verifiesInBatch(String pem, String signedText, java.util.List<String> proof, String statement,
+            String signature) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0);
+        byte[] hash = sha.digest(signedText.getBytes(StandardCharsets.UTF_8));
+        for (String step : proof) {
+            byte[] sibling = java.util.HexFormat.of().parseHex(step.substring(2));
+            sha.update((byte) 1);
+            if (step.startsWith("L:")) {
+                sha.update(sibling);
+                hash = sha.digest(hash);
+            } else {
+                sha.update(hash);
+                hash = sha.digest(sibling);
+            }
+        }
+        return statement.contains("\nroot:" + java.util.HexFormat.of().formatHex(hash) + "\n")
+                && verifies(pem, statement, signature);
+    }
+
+    @Test
     void everyCheckIsAuditedAndTheCreditOfficeReadsItByDepartmentSubjectAndTime() {
         ViolationFixture fixture = aViolation();
         scenario.violation(fixture);

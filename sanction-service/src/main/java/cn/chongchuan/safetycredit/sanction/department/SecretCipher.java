@@ -1,6 +1,8 @@
 package cn.chongchuan.safetycredit.sanction.department;
 
 import cn.chongchuan.safetycredit.platform.token.InternalTokenProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
@@ -24,11 +26,12 @@ public class SecretCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretCipher(SecretProperties properties, InternalTokenProperties tokenProperties) {
-        this.key = new SecretKeySpec(keyBytes(properties, tokenProperties), "AES");
+    public SecretCipher(SecretProperties properties, InternalTokenProperties tokenProperties, Environment environment) {
+        this.key = new SecretKeySpec(keyBytes(properties, tokenProperties, environment), "AES");
     }
 
-    private static byte[] keyBytes(SecretProperties properties, InternalTokenProperties tokenProperties) {
+    private static byte[] keyBytes(SecretProperties properties, InternalTokenProperties tokenProperties,
+            Environment environment) {
         if (properties.encryptionKey() != null && !properties.encryptionKey().isBlank()) {
             byte[] configured = Base64.getDecoder().decode(properties.encryptionKey().trim());
             if (configured.length < 32) {
@@ -36,6 +39,12 @@ public class SecretCipher {
             }
             return Arrays.copyOf(configured, 32);
         }
+        if (!environment.acceptsProfiles(Profiles.of("local", "test"))) {
+            throw new IllegalStateException("sanction.secrets.encryption-key (env SANCTION_SECRETS_ENCRYPTION_KEY) is not set: "
+                    + "give the base64 of 32 random bytes (openssl rand -base64 32); only the local and test profiles "
+                    + "derive a key from the internal token secret");
+        }
+        // Local runs and tests only: a key derived from the internal token secret.
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(tokenProperties.keyBytes(), "HmacSHA256"));

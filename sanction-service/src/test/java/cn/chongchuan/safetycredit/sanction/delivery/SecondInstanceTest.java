@@ -56,6 +56,7 @@ class SecondInstanceTest {
         }
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SanctionServiceApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
+                .profiles("test")
                 .properties("server.port=0", "security.internal-token.secret=" + TestTokens.SECRET,
                         "sanction.delivery.instance-id=second-instance", "sanction.delivery.poll-interval=50ms",
                         "sanction.delivery.read-timeout=1s", "sanction.delivery.lease=20s",

@@ -16,5 +16,7 @@ public record CheckAuditRow(
         Instant checkedAt,
         String canonical,
         String signature,
-        String keyId) {
+        String keyId,
+        String batchStatement,
+        String proof) {
 }

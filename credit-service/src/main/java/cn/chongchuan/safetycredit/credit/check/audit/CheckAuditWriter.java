@@ -27,7 +27,7 @@ public class CheckAuditWriter implements SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
     private static final int FINAL_FLUSH_ATTEMPTS = 5;
     /** Queued by {@link #stop()} to wake the worker; never written. */
-    private static final CheckAuditRow STOP = new CheckAuditRow("stop", "", "", "", "", null, null, "", "", "");
+    private static final CheckAuditRow STOP = new CheckAuditRow("stop", "", "", "", "", null, null, "", "", "", null, null);
 
     private final CheckAuditMapper mapper;
     private final Duration flushInterval;

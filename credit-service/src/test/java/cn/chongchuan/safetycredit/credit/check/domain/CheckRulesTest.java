@@ -119,4 +119,25 @@ class CheckRulesTest {
                 .extracting(e -> ((InvalidCodeException) e).field()).isEqualTo("codes[2]");
         assertThatThrownBy(() -> CheckCode.parse(uscc, "PERSON", "code")).isInstanceOf(InvalidCodeException.class);
     }
+
+    @Test
+    void everyReceiptOfABatchLeadsToTheSignedRootAndNoTamperedOneDoes() {
+        for (int n = 1; n <= 17; n++) {
+            java.util.List<byte[]> texts = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                texts.add(("receipt " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            ReceiptTree tree = ReceiptTree.over(texts);
+            String root = ReceiptTree.rootIn(tree.statement());
+            assertThat(tree.statement()).startsWith("safety-credit-check-batch/1\nroot:").endsWith("\nleaves:" + n + "\n");
+            for (int i = 0; i < n; i++) {
+                assertThat(ReceiptTree.rootOf(texts.get(i), tree.proof(i))).as("n=%d leaf %d", n, i).isEqualTo(root);
+                assertThat(ReceiptTree.rootOf("forged".getBytes(java.nio.charset.StandardCharsets.UTF_8), tree.proof(i)))
+                        .isNotEqualTo(root);
+                if (n > 1) {
+                    assertThat(ReceiptTree.rootOf(texts.get(i), tree.proof((i + 1) % n))).isNotEqualTo(root);
+                }
+            }
+        }
+    }
 }
