@@ -44,7 +44,8 @@ SECRET=$(python3 -c 'import os, base64; print(base64.b64encode(os.urandom(32)).d
 start_service() { # $1 = cache enabled (true/false)
   SPRING_DATASOURCE_URL="$JDBC" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
   SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SECURITY_INTERNAL_TOKEN_SECRET="$SECRET" \
-  "$JAVA" -Xms1g -Xmx1g -jar credit-service/target/credit-service.jar --server.port="$PORT" \
+  "$JAVA" -Xms1g -Xmx1g ${JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$OUT/cache-$1.jfr,settings=profile} \
+    -jar credit-service/target/credit-service.jar --server.port="$PORT" \
     --spring.profiles.active=local,bench --credit.check.cache-enabled="$1" --credit.relay.enabled=false \
     --credit.check.measures.fetch=false --logging.level.root=WARN > "$OUT/service-cache-$1.log" 2>&1 &
   SERVICE_PID=$!
@@ -57,11 +58,23 @@ start_service() { # $1 = cache enabled (true/false)
 }
 stop_service() { kill "$SERVICE_PID"; wait "$SERVICE_PID" || true; SERVICE_PID=; }
 
+cpu_ticks() { # total user+system clock ticks of a process
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
 wrk_run() { # $1 = label, $2 = path prefix, $3 = duration
+  local db_pid redis_pid s0 d0 r0
+  db_pid=$(pgrep -f "mariadbd.*$MARIADB_PORT" | head -1); redis_pid=$(pgrep -f "redis-server.*$REDIS_PORT" | head -1)
+  s0=$(cpu_ticks "$SERVICE_PID"); d0=$(cpu_ticks "$db_pid"); r0=$(cpu_ticks "$redis_pid")
   CHECK_TOKEN=$(python3 bench/check/token.py "$SECRET" XZSPJ APPROVAL) CHECK_PATH="$2" CHECK_CODES="$OUT/codes.txt" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s bench/check/single.lua "http://127.0.0.1:$PORT" \
     > "$OUT/wrk-$1.txt"
-  grep '^RESULT' "$OUT/wrk-$1.txt" | sed "s/^RESULT/$1/" | tee -a "$RESULTS"
+  # CPU-seconds per 1,000 requests of the service, MariaDB and Redis during the run (where the time goes)
+  local requests
+  requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$1.txt")
+  echo "$(grep '^RESULT' "$OUT/wrk-$1.txt") $(awk -v s=$(( $(cpu_ticks "$SERVICE_PID") - s0 )) \
+      -v d=$(( $(cpu_ticks "$db_pid") - d0 )) -v r=$(( $(cpu_ticks "$redis_pid") - r0 )) -v n="$requests" \
+      -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "cpu_s_per_1k service=%.3f mariadb=%.3f redis=%.3f", \
+      s / hz / n * 1000, d / hz / n * 1000, r / hz / n * 1000 }')" | sed "s/^RESULT/$1/" | tee -a "$RESULTS"
 }
 
 {
@@ -93,8 +106,8 @@ sample "$OUT/clear.txt" clear
 echo "redis used_memory delta per cached subject: $(( (MEMORY_AFTER - MEMORY_BEFORE) / UNITS )) bytes ($KEYS keys)" | tee -a "$RESULTS"
 
 # warm-up of both paths (JIT), not counted
-wrk_run warmup-ceiling /api/v1/checks-ceiling/ 5s > /dev/null
-wrk_run warmup-cached /api/v1/checks/ 5s > /dev/null
+wrk_run warmup-ceiling /api/v1/checks-ceiling/ 15s > /dev/null
+wrk_run warmup-cached /api/v1/checks/ 15s > /dev/null
 for run in $(seq "$RUNS"); do
   wrk_run "ceiling-$run" /api/v1/checks-ceiling/ "$DURATION"
   wrk_run "cached-$run" /api/v1/checks/ "$DURATION"
@@ -107,7 +120,7 @@ stop_service
 
 # (b) the same single check with the cache disabled
 start_service false
-wrk_run warmup-uncached /api/v1/checks/ 5s > /dev/null
+wrk_run warmup-uncached /api/v1/checks/ 15s > /dev/null
 for run in $(seq "$RUNS"); do
   wrk_run "uncached-$run" /api/v1/checks/ "$DURATION"
 done

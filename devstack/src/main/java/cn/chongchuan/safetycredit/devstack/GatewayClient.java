@@ -49,6 +49,10 @@ public final class GatewayClient {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Writes a value as JSON (for building request bodies safely). */
     public static String json(Object value) {
         return JSON.writeValueAsString(value);

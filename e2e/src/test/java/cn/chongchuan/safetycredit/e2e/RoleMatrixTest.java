@@ -30,7 +30,7 @@ class RoleMatrixTest {
     private static final String TODAY = LocalDate.now().toString();
 
     /** One route: method, path, a valid body (or null), and the roles allowed. */
-    private record Route(String method, String path, String body, Set<String> allowed) {
+    record Route(String method, String path, String body, Set<String> allowed) {
     }
 
     private static Stack stack;
@@ -40,7 +40,7 @@ class RoleMatrixTest {
         stack = RunningStack.get();
     }
 
-    private static List<Route> routes() {
+    static List<Route> routes() {
         Set<String> everyKey = Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER");
         Set<String> enforcementOrAdmin = Set.of("ENFORCEMENT", "ADMIN");
         Set<String> admin = Set.of("ADMIN");
@@ -84,7 +84,12 @@ class RoleMatrixTest {
                 new Route("GET", "/api/v1/checks/audit", null, admin),
                 new Route("GET", "/api/v1/public/check-signing-key", null,
                         Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),
+                new Route("GET", "/api/v1/public/listings.csv", null, Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),
                 new Route("GET", "/api/v1/measures", null, everyKey),
+                new Route("PUT", "/api/v1/measures/M-NOSUCH-01", """
+                        {"title":"角色矩阵测试措施","department":"NOSUCH","legalBasis":"测试","subjectTypes":["UNIT"]}""", admin),
+                new Route("GET", "/api/v1/departments/NOSUCH", null, admin),
+                new Route("DELETE", "/api/v1/departments/NOSUCH/secrets/k-000000000000", null, admin),
                 new Route("GET", "/api/v1/departments", null, admin),
                 new Route("PUT", "/api/v1/departments/TESTX", "{\"name\":\"测试部门\",\"roles\":[\"PARTNER\"],\"enabled\":false}", admin),
                 new Route("POST", "/api/v1/departments/NOSUCH/secrets", "{}", admin),
@@ -126,6 +131,7 @@ class RoleMatrixTest {
             case "GET" -> client.get(route.path());
             case "POST" -> client.post(route.path(), route.body());
             case "PUT" -> client.put(route.path(), route.body());
+            case "DELETE" -> client.delete(route.path());
             default -> throw new IllegalArgumentException(route.method());
         };
     }

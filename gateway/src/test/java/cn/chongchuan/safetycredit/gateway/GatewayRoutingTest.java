@@ -49,6 +49,15 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void oneSwaggerUiListsBothServicesDescriptions() {
+        var config = get("/v3/gateway-api-docs/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"/v3/api-docs/credit-service\"", "\"/v3/api-docs/sanction-service\"");
+        assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+        assertThat(Backends.allReceived()).isEmpty();
+    }
+
+    @Test
     void internalActuatorAndUnknownPathsAreNeverRouted() {
         for (String path : new String[] {"/internal/v1/listing-events", "/actuator/prometheus", "/actuator/env",
                 "/actuator/gateway/routes", "/api/v1/unknown", "/api/v2/checks/x", "/v3/api-docs", "/v3/api-docs/swagger-config"}) {

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
+import cn.chongchuan.safetycredit.credit.check.receipt.GroupSigner;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -37,15 +38,16 @@ public record CheckAnswer(
 
     /**
      * The receipt. {@value #SINGLE}: {@code signature} is Ed25519 over the UTF-8 bytes of
-     * {@code signedText}. {@value #TREE} (the receipts of a batch): {@code signature} is Ed25519
-     * over {@code batchStatement}, whose root {@code signedText} and {@code proof} lead to.
+     * {@code signedText}. {@value #TREE} (receipts signed together: a batch, or checks that arrived
+     * at the same moment): {@code signature} is Ed25519 over {@code batchStatement}, whose root
+     * {@code signedText} and {@code proof} lead to.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Receipt(String id, Instant checkedAt, String keyId, String algorithm, String signature, String signedText,
             String batchStatement, List<String> proof) {
 
-        public static final String SINGLE = "Ed25519";
-        public static final String TREE = "Ed25519+SHA-256-Merkle";
+        public static final String SINGLE = GroupSigner.SINGLE;
+        public static final String TREE = GroupSigner.TREE;
     }
 
     /** Why an item could not be answered: a bad code (400-like) or the database out of reach (503-like). */

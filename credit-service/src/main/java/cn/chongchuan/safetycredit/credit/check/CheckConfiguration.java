@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.check;
 import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditMapper;
 import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditWriter;
 import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
+import cn.chongchuan.safetycredit.credit.check.receipt.GroupSigner;
 import cn.chongchuan.safetycredit.credit.check.receipt.ReceiptSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,12 @@ class CheckConfiguration {
                     + "only in the 'local' profile; configure a real key pair");
         }
         return new ReceiptSigner(properties.signingPrivateKey(), properties.signingPublicKey());
+    }
+
+    /** Closed after the web server has finished its requests: what is queued is signed first. */
+    @Bean
+    GroupSigner groupSigner(ReceiptSigner signer, CheckProperties properties) {
+        return new GroupSigner(signer, properties.signingSpacing());
     }
 
     @Bean

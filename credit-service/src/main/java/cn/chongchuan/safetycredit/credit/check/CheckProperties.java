@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param retryAfter        what a 503 (database unreachable and the answer not cached) tells the caller to wait
  * @param signingPrivateKey base64 PKCS#8 Ed25519 private key that signs receipts (required outside 'local')
  * @param signingPublicKey  base64 X.509 Ed25519 public key, published for verification
+ * @param signingSpacing    least time between two receipt signatures: under load, the receipts that arrive
+ *                          meanwhile share the next one (docs/licensing-check.md, "Receipts signed together")
  * @param audit             the asynchronous audit writer
  * @param measures          where the measure catalogue comes from
  */
@@ -29,6 +31,7 @@ public record CheckProperties(
         @DefaultValue("PT5S") Duration retryAfter,
         String signingPrivateKey,
         String signingPublicKey,
+        @DefaultValue("PT0.005S") Duration signingSpacing,
         @DefaultValue Audit audit,
         @DefaultValue Measures measures) {
 

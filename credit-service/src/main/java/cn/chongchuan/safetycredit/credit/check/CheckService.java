@@ -14,9 +14,10 @@ import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
 import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
 import cn.chongchuan.safetycredit.credit.check.domain.ReceiptContent;
-import cn.chongchuan.safetycredit.credit.check.domain.ReceiptTree;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts.Verdict;
+import cn.chongchuan.safetycredit.credit.check.receipt.GroupSigner;
+import cn.chongchuan.safetycredit.credit.check.receipt.GroupSigner.Signed;
 import cn.chongchuan.safetycredit.credit.check.receipt.ReceiptSigner;
 import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
 import cn.chongchuan.safetycredit.credit.subject.PersonalIdProtector;
@@ -32,7 +33,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +67,7 @@ public class CheckService {
     private final CheckCacheMaintainer maintainer;
     private final MeasureCatalogue measures;
     private final ReceiptSigner signer;
+    private final GroupSigner groupSigner;
     private final CheckAuditWriter audit;
     private final CheckAuditMapper auditRows;
     private final CatalogueService catalogue;
@@ -80,7 +81,7 @@ public class CheckService {
     private static final long CRITERIA_RETRY_NANOS = 30_000_000_000L;
 
     CheckService(PersonalIdProtector protector, SubjectService subjects, CheckCache cache, SubjectFactsReader reader,
-            CheckCacheMaintainer maintainer, MeasureCatalogue measures, ReceiptSigner signer, CheckAuditWriter audit,
+            CheckCacheMaintainer maintainer, MeasureCatalogue measures, ReceiptSigner signer, GroupSigner groupSigner, CheckAuditWriter audit,
             CheckAuditMapper auditRows, CatalogueService catalogue, ListingProperties listing,
             CheckProperties properties, Clock clock, MeterRegistry meters) {
         this.protector = protector;
@@ -90,6 +91,7 @@ public class CheckService {
         this.maintainer = maintainer;
         this.measures = measures;
         this.signer = signer;
+        this.groupSigner = groupSigner;
         this.audit = audit;
         this.auditRows = auditRows;
         this.catalogue = catalogue;
@@ -168,11 +170,15 @@ public class CheckService {
             drafts.add(draft);
             toSign.add(draft);
         }
-        Map<Draft, Receipt> receipts = sign(toSign);
+        List<Signed> signatures = groupSigner.sign(toSign.stream().map(d -> d.content().canonical()).toList());
         List<CheckAnswer> results = new ArrayList<>(drafts.size());
+        int signed = 0;
         for (Object item : drafts) {
             if (item instanceof Draft draft) {
-                Receipt receipt = receipts.get(draft);
+                Signed signature = signatures.get(signed++);
+                Receipt receipt = new Receipt(draft.content().receiptId(), checkedAt, signer.keyId(),
+                        signature.algorithm(), signature.signature(), draft.content().canonical(),
+                        signature.statement(), signature.proof());
                 audit.record(new CheckAuditRow(receipt.id(), caller.department(), draft.subject().key(),
                         draft.verdict().status().name(), draft.source(), asOf, checkedAt, receipt.signedText(),
                         receipt.signature(), receipt.keyId(), receipt.batchStatement(),
@@ -198,42 +204,6 @@ public class CheckService {
                             : null,
                     receipt, null);
         }
-
-        // Drafts are keys of an identity map: equality by identity, not by (large) content.
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-    }
-
-    /**
-     * Signs the receipts: one alone gets its own Ed25519 signature; several (a batch) share one
-     * signature over the root of a Merkle tree of their texts, each with its inclusion proof —
-     * an Ed25519 signature costs far more than the rest of a cached check.
-     */
-    private Map<Draft, Receipt> sign(List<Draft> drafts) {
-        Map<Draft, Receipt> receipts = new HashMap<>();
-        if (drafts.size() == 1) {
-            Draft draft = drafts.getFirst();
-            receipts.put(draft, new Receipt(draft.content().receiptId(), draft.content().checkedAt(), signer.keyId(),
-                    Receipt.SINGLE, signer.sign(draft.content().canonicalBytes()), draft.content().canonical(), null, null));
-        } else if (drafts.size() > 1) {
-            List<String> texts = drafts.stream().map(d -> d.content().canonical()).toList();
-            ReceiptTree tree = ReceiptTree.over(texts.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList());
-            String statement = tree.statement();
-            String signature = signer.sign(statement.getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < drafts.size(); i++) {
-                Draft draft = drafts.get(i);
-                receipts.put(draft, new Receipt(draft.content().receiptId(), draft.content().checkedAt(), signer.keyId(),
-                        Receipt.TREE, signature, texts.get(i), statement, tree.proof(i)));
-            }
-        }
-        return receipts;
     }
 
     /** The stored receipt: an APPROVAL department sees its own, ADMIN all. */

@@ -36,7 +36,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(InternalTokenProperties.class)
-@Import({ApiProblemHandler.class, CallerController.class})
+@Import({ApiProblemHandler.class, CallerController.class, ApiDocumentation.class})
 public class ServicePlatformConfiguration implements WebMvcConfigurer {
 
     /** Paths anyone may call: the public disclosure API, health probes and the API description. */
