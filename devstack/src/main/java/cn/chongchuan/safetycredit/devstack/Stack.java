@@ -66,6 +66,7 @@ public final class Stack implements AutoCloseable {
     private EmbeddedRedis redis;
     private PartnerStubs partners;
     private String gatewayUrl;
+    private String internalTokenSecret;
 
     private Stack(Path root, Consumer<String> say) {
         this.root = root;
@@ -141,6 +142,18 @@ public final class Stack implements AutoCloseable {
         return new GatewayClient(gatewayUrl, null);
     }
 
+    /** This run's internal token key (base64): for tests that attack the services directly. */
+    public String internalTokenSecret() {
+        return internalTokenSecret;
+    }
+
+    /** A service's own address (credit-service, sanction-service), bypassing the gateway. */
+    public String serviceUrl(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .map(service -> "http://127.0.0.1:" + service.port())
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     public PartnerStubs partners() {
         return partners;
     }
@@ -169,7 +182,8 @@ public final class Stack implements AutoCloseable {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("SPRING_PROFILES_ACTIVE", "local");
         common.put("SPRING_DATA_REDIS_URL", redis.url());
-        common.put("SECURITY_INTERNAL_TOKEN_SECRET", randomBase64Key());
+        internalTokenSecret = randomBase64Key();
+        common.put("SECURITY_INTERNAL_TOKEN_SECRET", internalTokenSecret);
 
         Map<String, String> credit = new LinkedHashMap<>(common);
         credit.putAll(database("credit", ports.credit()));

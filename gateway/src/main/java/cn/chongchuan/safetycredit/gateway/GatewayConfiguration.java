@@ -8,11 +8,14 @@ import cn.chongchuan.safetycredit.gateway.problem.EmptyErrorResponsesAsProblemsF
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
 import cn.chongchuan.safetycredit.gateway.problem.ProblemErrorHandler;
 import cn.chongchuan.safetycredit.gateway.ratelimit.ClientIpProperties;
+import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
+import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessProperties;
 import cn.chongchuan.safetycredit.gateway.ratelimit.RateLimitKeys;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceFallback;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceUrlToInstanceConverter;
 import cn.chongchuan.safetycredit.gateway.web.ConsoleCorsWebFilter;
 import cn.chongchuan.safetycredit.gateway.web.CorsProperties;
+import cn.chongchuan.safetycredit.gateway.web.PathSafetyWebFilter;
 import cn.chongchuan.safetycredit.gateway.web.RequestIdWebFilter;
 import cn.chongchuan.safetycredit.gateway.web.RequestLimitProperties;
 import cn.chongchuan.safetycredit.gateway.web.RequestSizeWebFilter;
@@ -27,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -39,6 +43,7 @@ import java.time.Duration;
 /** Wires the gateway's own pieces around Spring Cloud Gateway's routes (application.yml). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({InternalTokenProperties.class, ApiKeyProperties.class, IdentityProperties.class,
+        KeyGuessProperties.class,
         RequestLimitProperties.class, CorsProperties.class, ClientIpProperties.class})
 class GatewayConfiguration {
 
@@ -67,8 +72,13 @@ class GatewayConfiguration {
 
     @Bean
     IdentityForwardingFilter identityForwardingFilter(ApiKeys keys, InternalTokens tokens, IdentityProperties identity,
-            GatewayProblems problems) {
-        return new IdentityForwardingFilter(keys, tokens, identity, problems);
+            GatewayProblems problems, KeyGuessGuard guesses) {
+        return new IdentityForwardingFilter(keys, tokens, identity, problems, guesses);
+    }
+
+    @Bean
+    KeyGuessGuard keyGuessGuard(ReactiveStringRedisTemplate redis, ClientIpProperties clientIp, KeyGuessProperties properties) {
+        return new KeyGuessGuard(redis, RateLimitKeys.clientIp(clientIp), properties, Clock.systemUTC());
     }
 
     @Bean
@@ -84,6 +94,11 @@ class GatewayConfiguration {
     @Bean
     ConsoleCorsWebFilter consoleCorsWebFilter(CorsProperties cors, GatewayProblems problems) {
         return new ConsoleCorsWebFilter(cors, problems);
+    }
+
+    @Bean
+    PathSafetyWebFilter pathSafetyWebFilter(RequestLimitProperties limits, GatewayProblems problems) {
+        return new PathSafetyWebFilter(limits, problems);
     }
 
     @Bean

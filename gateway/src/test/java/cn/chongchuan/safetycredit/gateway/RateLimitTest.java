@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {"gateway.client-ip.trusted-proxies=1",
         "gateway.rate-limit.department.replenish-rate=1", "gateway.rate-limit.department.burst-capacity=3",
-        "gateway.rate-limit.public.replenish-rate=1", "gateway.rate-limit.public.burst-capacity=3"})
+        "gateway.rate-limit.public.replenish-rate=1", "gateway.rate-limit.public.burst-capacity=3",
+        "gateway.rate-limit.key-guesses.max-per-window=5"})
 class RateLimitTest extends GatewayTest {
 
     @Autowired
@@ -61,5 +62,35 @@ class RateLimitTest extends GatewayTest {
         assertThat(send(request("/api/v1/public/listings").header("X-Forwarded-For", "203.0.113.8")).statusCode())
                 .isEqualTo(200);
         assertThat(redis.keys("request_rate_limiter.{credit-public.ip:203.0.113.7}*").collectList().block()).isNotEmpty();
+    }
+
+    @Test
+    void anAddressGuessingKeysIsStoppedAndItsNextKeyIsNotEvenLookedAt() {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> guess = send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
+                    .header("X-Api-Key", "guess-" + i));
+            assertProblem(guess, 401, "unauthenticated");
+        }
+        HttpResponse<String> stopped = send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
+                .header("X-Api-Key", "guess-5"));
+        assertProblem(stopped, 429, "too-many-requests");
+        assertThat(Long.parseLong(stopped.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        // Even the right key is refused from that address until the window ends: a guess cannot be confirmed.
+        assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
+                .header("X-Api-Key", ADMIN_KEY)).statusCode()).isEqualTo(429);
+
+        assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.21")
+                .header("X-Api-Key", ADMIN_KEY)).statusCode()).as("another address").isEqualTo(200);
+        assertThat(Backends.allReceived()).hasSize(1);
+    }
+
+    @Test
+    void aMissingKeyIsNotAGuess() {
+        for (int i = 0; i < 8; i++) {
+            assertProblem(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.22")), 401,
+                    "unauthenticated");
+        }
+        assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.22")
+                .header("X-Api-Key", ADMIN_KEY)).statusCode()).isEqualTo(200);
     }
 }

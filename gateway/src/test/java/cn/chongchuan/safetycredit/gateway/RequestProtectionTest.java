@@ -20,6 +20,26 @@ class RequestProtectionTest extends GatewayTest {
 
     private static final int ONE_MB = 1024 * 1024;
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/listings/..%2F..%2Factuator%2Fenv",
+            "/api/v1/listings/1%00", "/api/v1/listings/%2500", "/api/v1/listings/1;jsessionid=x",
+            "/api/v1/listings/1%3Bx", "/api/v1/public/%2e%2e/%2e%2e/actuator/env", "/api/v1/public/../listings",
+            "/api/v1//listings", "/api/v1/listings/a%5Cb", "/api/v1/listings/%0d%0aX-Injected:%201"})
+    void pathsThatOnlyAttackersSendAreRefusedAsProblemsAndNeverRouted(String path) {
+        HttpResponse<String> answer = send(request(path).header("X-Api-Key", ADMIN_KEY).GET());
+        assertThat(answer.statusCode()).as(path).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(answer.body()).contains("\"type\":\"/problems/validation\"");
+        assertThat(Backends.allReceived()).isEmpty();
+    }
+
+    @Test
+    void anOverlongPathIs414AsAProblem() {
+        HttpResponse<String> answer = send(request("/api/v1/listings/" + "x".repeat(5000)).header("X-Api-Key", ADMIN_KEY).GET());
+        assertProblem(answer, 414, "uri-too-long");
+        assertThat(Backends.allReceived()).isEmpty();
+    }
+
     @Test
     void aRequestIdIsGeneratedWhenAbsentAndPassedToTheService() {
         HttpResponse<String> response = getWithKey("/api/v1/listings/1", ADMIN_KEY);

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.gateway.identity;
 
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
+import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +44,15 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
     private final InternalTokens tokens;
     private final List<String> spoofableHeaders;
     private final GatewayProblems problems;
+    private final KeyGuessGuard guesses;
 
     public IdentityForwardingFilter(ApiKeys apiKeys, InternalTokens tokens, IdentityProperties properties,
-            GatewayProblems problems) {
+            GatewayProblems problems, KeyGuessGuard guesses) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.spoofableHeaders = List.copyOf(properties.spoofableHeaders());
         this.problems = problems;
+        this.guesses = guesses;
     }
 
     @Override
@@ -59,14 +62,26 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
         if (isPublic(exchange)) {
             return chain.filter(exchange.mutate().request(withoutClientIdentity(exchange.getRequest())).build());
         }
+        return guesses.blocked(exchange)
+                .flatMap(wait -> {
+                    log.atWarn().addKeyValue("path", exchange.getRequest().getPath().value())
+                            .log("keyed request refused: too many unknown API keys from this client");
+                    return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
+                            "Too many unknown API keys were sent from this address; wait before trying again.", wait);
+                })
+                .switchIfEmpty(Mono.defer(() -> authenticated(exchange, chain, presentedKey)));
+    }
+
+    private Mono<Void> authenticated(ServerWebExchange exchange, GatewayFilterChain chain, String presentedKey) {
         Optional<Caller> caller = apiKeys.authenticate(presentedKey);
         if (caller.isEmpty()) {
             log.atInfo().addKeyValue("path", exchange.getRequest().getPath().value())
                     .log(presentedKey == null ? "request without API key refused" : "request with unknown API key refused");
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
-            return problems.write(exchange, GatewayProblems.UNAUTHENTICATED, presentedKey == null
+            Mono<Void> refusal = problems.write(exchange, GatewayProblems.UNAUTHENTICATED, presentedKey == null
                     ? "An API key is required: send 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'."
                     : "The API key is not valid.");
+            return presentedKey == null ? refusal : guesses.recordGuess(exchange).then(refusal);
         }
         Caller who = caller.get();
         exchange.getAttributes().put(DEPARTMENT_ATTR, who.department());

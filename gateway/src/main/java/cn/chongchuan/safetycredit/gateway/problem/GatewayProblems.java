@@ -41,6 +41,9 @@ public class GatewayProblems {
     public static final Kind PAYLOAD_TOO_LARGE = new Kind(HttpStatusCode.valueOf(413), "payload-too-large", "Payload too large");
     public static final Kind SERVICE_UNAVAILABLE = new Kind(HttpStatusCode.valueOf(503), "service-unavailable", "Service unavailable");
     public static final Kind FORBIDDEN = new Kind(HttpStatusCode.valueOf(403), "forbidden", "Forbidden");
+    /** A path the gateway refuses to route (encoded slash, traversal …); the services' type for bad input. */
+    public static final Kind BAD_PATH = new Kind(HttpStatusCode.valueOf(400), "validation", "Invalid request");
+    public static final Kind URI_TOO_LONG = new Kind(HttpStatusCode.valueOf(414), "uri-too-long", "URI too long");
     public static final Kind INTERNAL_ERROR = new Kind(HttpStatusCode.valueOf(500), "internal-error", "Internal error");
 
     /** The kind for a plain HTTP status the gateway answers (404, 405 …), as the services name it. */

@@ -32,7 +32,7 @@ class ApiDocumentation {
     }
 
     @Bean
-    OpenAPI serviceApiDescription(@Value("${spring.application.name}") String service) {
+    OpenAPI serviceApiDescription(@Value("${spring.application.name:safety-credit}") String service) {
         return new OpenAPI()
                 .info(new Info().title("崇川区安全生产失信惩戒 — " + service).version("v1")
                         .description("Called through the gateway with the department's API key "

@@ -12,13 +12,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
 
-/** Answers 401 and 403 from the security filters as problem responses, like every other error. */
-public class ProblemWritingSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Answers 401 and 403 from the security filters, and requests the firewall rejects (an encoded
+ * slash or percent sign, a ';' …), as problem responses, like every other error.
+ */
+public class ProblemWritingSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -41,9 +47,20 @@ public class ProblemWritingSecurityHandlers implements AuthenticationEntryPoint,
                 "Your department's roles do not allow this request."));
     }
 
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "The request path contains characters or sequences that are not allowed."));
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a rejected request's path may not even parse; the problem then names none
+        }
         String requestId = RequestIdFilter.current(request);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

@@ -65,7 +65,9 @@ public class ServicePlatformConfiguration implements WebMvcConfigurer {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(OPEN_PATHS).permitAll()
-                        .requestMatchers("/api/**", "/internal/**").authenticated()
+                        // Service-to-service only, refused before the body is even read.
+                        .requestMatchers("/internal/**").hasRole("SERVICE")
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(callerAuthentication()))
