@@ -37,6 +37,7 @@ answer=$(call "$DEMO_KEY_ENFORCEMENT" POST /api/v1/violations "{\"caseNumber\":\
   \"persons\":[{\"name\":\"演示人\",\"idNumber\":\"$person\",\"responsibility\":\"PRINCIPAL\"}]}")
 show "$answer"
 listing=$(field "$answer" listingId)
+violation=$(field "$answer" id)
 echo "   the unit's listing is $listing (PROPOSED); its 主要负责人 has a linked one"; echo
 
 title "The approval bureau (APPROVAL) checks the applicant: PROPOSED is information, not a refusal"
@@ -78,7 +79,16 @@ show "$(call "$KEY_FGW" POST "/api/v1/notices/$notice/feedback" "{\"outcomes\":[
 title "The credit office (ADMIN) follows the case: per department, delivered / acknowledged / feedback"
 show "$(call "$DEMO_KEY_ADMIN" GET "/api/v1/cases/$listing")"
 
-title "Twelve months on, the unit applies for credit repair; the credit office approves"
+title "The case's follow-up (一案五制): checklist reminder, the unit's commitment, a return visit, a typical case"
+show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/violations/$violation/follow-up/checklist-reminders" "{\"sentOn\":\"$(months_ago 15)\",\"channel\":\"POST\",\"items\":[\"CL-01\",\"CL-06\"]}")"
+show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/violations/$violation/follow-up/commitment" "{\"uscc\":\"$code\",\"signedOn\":\"$(months_ago 14)\",\"text\":\"本单位承诺依法整改，不再发生同类违法行为\"}")"
+show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/violations/$violation/follow-up/visits/1" "{\"visitedOn\":\"$(months_ago 14)\",\"outcome\":\"RECTIFIED\"}")"
+show "$(call "$DEMO_KEY_ADMIN" POST "/api/v1/violations/$violation/follow-up/typical" '{"warning":"事故后被处二倍罚款，警示同类企业落实主体责任"}')"
+echo "  → GET /api/v1/public/typical-cases"
+show "$(curl -sS "$GATEWAY_URL/api/v1/public/typical-cases")"
+show "$(call "$DEMO_KEY_ENFORCEMENT" GET /api/v1/follow-ups/overdue-visits)"
+
+title "Twelve months on, the unit applies for credit repair (its commitment is on record); the credit office approves"
 repair=$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/listings/$listing/repairs" '{"conditions":{"penaltyFulfilled":true,"rectified":true,"creditCommitment":true,"trainingCompleted":true},"evidence":["罚款缴纳凭证","整改验收报告","信用承诺书","培训证明"]}')
 show "$repair"
 show "$(call "$DEMO_KEY_ADMIN" POST "/api/v1/repairs/$(field "$repair" id)/approval" '{"reason":"修复条件齐备"}')"

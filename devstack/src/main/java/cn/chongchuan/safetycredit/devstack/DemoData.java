@@ -130,6 +130,12 @@ public final class DemoData {
     }
 
     private long approveRepair(long listing) {
+        // Credit repair needs the unit's commitment letter on the case's follow-up (一案五制).
+        JsonNode view = enforcement.get("/api/v1/listings/" + listing).ok();
+        enforcement.post("/api/v1/violations/" + view.get("violationId").asLong() + "/follow-up/commitment",
+                "{\"uscc\":\"" + view.get("subjectCode").asString() + "\",\"signedOn\":\""
+                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        + "\",\"text\":\"本单位承诺依法整改到位，不再发生同类违法行为（演示数据）\"}").ok();
         JsonNode application = enforcement.post("/api/v1/listings/" + listing + "/repairs", """
                 {"conditions":{"penaltyFulfilled":true,"rectified":true,"creditCommitment":true,"trainingCompleted":true},
                  "evidence":["罚款缴纳凭证","整改验收报告","信用承诺书","安全培训合格证明"]}""").ok();

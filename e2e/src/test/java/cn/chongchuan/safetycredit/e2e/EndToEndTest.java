@@ -101,13 +101,35 @@ class EndToEndTest {
             assertThat(progress.get("feedbackAt").isNull()).as(progress.toString()).isFalse();
         }
 
-        // 7. After twelve months on the list the unit repairs its credit; the credit office approves.
+        // 7. The case's follow-up (一案五制): checklist reminder, the unit's commitment (which credit repair
+        //    needs), a return visit, the typical-case warning; the other visits are overdue by now.
+        long violationId = violation.get("id").asLong();
+        String followUp = "/api/v1/violations/" + violationId + "/follow-up";
+        enforcement.post(followUp + "/checklist-reminders", "{\"sentOn\":\"" + TODAY.minusMonths(15)
+                + "\",\"channel\":\"POST\",\"items\":[\"CL-01\",\"CL-06\"]}").ok();
+        enforcement.post(followUp + "/commitment", "{\"uscc\":\"" + USCC + "\",\"signedOn\":\"" + TODAY.minusMonths(14)
+                + "\",\"text\":\"本单位承诺依法整改，不再发生同类违法行为\"}").ok();
+        enforcement.post(followUp + "/visits/1", "{\"visitedOn\":\"" + TODAY.minusMonths(14)
+                + "\",\"outcome\":\"RECTIFIED\"}").ok();
+        admin.post(followUp + "/typical", "{\"warning\":\"事故后被处二倍罚款，警示同类企业落实主体责任\"}").ok();
+        JsonNode casePage = enforcement.get(followUp).ok();
+        assertThat(casePage.get("commitment").get("signedOn").asString()).isEqualTo(TODAY.minusMonths(14).toString());
+        assertThat(casePage.get("visits").get(0).get("outcome").asString()).isEqualTo("RECTIFIED");
+        assertThat(casePage.get("visits").get(1).get("overdue").asBoolean()).isTrue();
+        assertThat(casePage.get("history").findValuesAsString("kind")).containsExactly("PLAN_OPENED", "CHECKLIST_SENT",
+                "COMMITMENT_RECORDED", "VISIT_RECORDED", "MARKED_TYPICAL");
+        assertThat(enforcement.get("/api/v1/follow-ups/overdue-visits?size=500").ok().valueStream()
+                .map(v -> v.get("violationId").asLong())).contains(violationId);
+        assertThat(stack.anonymous().get("/api/v1/public/typical-cases?size=50").ok().get("items")
+                .findValuesAsString("uscc")).contains(USCC);
+
+        // 8. After twelve months on the list the unit repairs its credit; the credit office approves.
         JsonNode repair = enforcement.post("/api/v1/listings/" + listing + "/repairs", """
                 {"conditions":{"penaltyFulfilled":true,"rectified":true,"creditCommitment":true,"trainingCompleted":true},
                  "evidence":["罚款缴纳凭证","整改报告","信用承诺书","培训证明"]}""").ok();
         admin.post("/api/v1/repairs/" + repair.get("id").asLong() + "/approval", "{\"reason\":\"条件齐备\"}").ok();
 
-        // 8. End-of-sanction notices reach the same departments; the check says CLEAR.
+        // 9. End-of-sanction notices reach the same departments; the check says CLEAR.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(departmentsNotified(listing, "SANCTION_END"))
                 .containsAll(partners));
         JsonNode cleared = approval.get("/api/v1/checks/" + USCC).ok();

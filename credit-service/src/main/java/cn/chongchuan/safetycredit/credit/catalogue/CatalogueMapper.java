@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.catalogue;
 
+import cn.chongchuan.safetycredit.credit.catalogue.domain.ChecklistItem;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The department and criterion catalogues. */
+/** The department, criterion and obligations checklist catalogues. */
 @Mapper
 interface CatalogueMapper {
 
@@ -22,6 +23,10 @@ interface CatalogueMapper {
     List<Criterion> findCriteria();
 
     Optional<Criterion> findCriterion(String code);
+
+    void upsertChecklistItem(@Param("c") ChecklistItem item, @Param("now") Instant now);
+
+    List<ChecklistItem> findChecklist();
 
     /** A department row; roles comma-separated. */
     record DepartmentRow(String code, String name, String fullName, String roles) {

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.catalogue;
 
+import cn.chongchuan.safetycredit.credit.catalogue.domain.ChecklistItem;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Department;
 import org.slf4j.Logger;
@@ -51,6 +52,10 @@ public class CatalogueService implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** Seed file entry of checklist.yaml; its position in the file is its sort order. */
+    record ChecklistSeed(String code, String title, String obligation, String legalBasis, Boolean enabled) {
+    }
+
     /** Seed file entry of departments.yaml. */
     record DepartmentSeed(String code, String name, String fullName, List<String> roles) {
     }
@@ -66,11 +71,18 @@ public class CatalogueService implements ApplicationRunner {
     public void loadSeeds() {
         List<DepartmentSeed> departmentSeeds = bind("departments.yaml", "departments", DepartmentSeed.class);
         List<Criterion> criteria = bind("criteria.yaml", "criteria", Criterion.class);
+        List<ChecklistSeed> checklist = bind("checklist.yaml", "checklist", ChecklistSeed.class);
         departmentSeeds.forEach(d -> mapper.upsertDepartment(d.code(), d.name(), d.fullName(),
                 String.join(",", d.roles()), clock.instant()));
         criteria.forEach(c -> mapper.upsertCriterion(c, clock.instant()));
+        for (int i = 0; i < checklist.size(); i++) {
+            ChecklistSeed item = checklist.get(i);
+            mapper.upsertChecklistItem(new ChecklistItem(item.code(), i + 1, item.title(), item.obligation(),
+                    item.legalBasis(), item.enabled() == null || item.enabled()), clock.instant());
+        }
         refreshDepartments();
-        log.info("catalogues loaded: {} departments, {} criteria", departmentSeeds.size(), criteria.size());
+        log.info("catalogues loaded: {} departments, {} criteria, {} checklist items", departmentSeeds.size(),
+                criteria.size(), checklist.size());
     }
 
     public List<Criterion> criteria() {
@@ -79,6 +91,11 @@ public class CatalogueService implements ApplicationRunner {
 
     public Optional<Criterion> criterion(String code) {
         return mapper.findCriterion(code);
+    }
+
+    /** The obligations checklist, in the order of the seed file (retired items included, flagged). */
+    public List<ChecklistItem> checklist() {
+        return mapper.findChecklist();
     }
 
     public Optional<Department> department(String code) {

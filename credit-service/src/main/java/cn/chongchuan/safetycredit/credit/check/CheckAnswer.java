@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The answer about one subject: the status, where it came from, for LISTED the basis and the
- * measures the asking department applies, and the signed receipt. In a batch, {@code positions}
+ * measures the asking department applies, the subject's key supervision when it runs on the day
+ * (informational: it never changes the status and is not part of the signed receipt), and the
+ * signed receipt. In a batch, {@code positions}
  * says which input codes it answers (a code given twice is answered once); an invalid code gets an
  * item with {@code error} instead.
  */
@@ -24,6 +26,7 @@ public record CheckAnswer(
         Instant asOf,
         Basis basis,
         List<MeasureView> measures,
+        KeySupervision keySupervision,
         Receipt receipt,
         ItemError error) {
 
@@ -31,6 +34,11 @@ public record CheckAnswer(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Basis(long listingId, String state, String criterionCode, String criterionTitle, String decisionNumber,
             String decidingDepartment, String decidingDepartmentName, LocalDate listedFrom, LocalDate listedUntil) {
+    }
+
+    /** The subject is under key supervision (重点监管, 一案五制) after a penalty: for information only. */
+    public record KeySupervision(LocalDate from, LocalDate until, String department, String departmentName,
+            String reason) {
     }
 
     public record MeasureView(String code, String title, String legalBasis) {
@@ -57,6 +65,6 @@ public record CheckAnswer(
     }
 
     static CheckAnswer failed(List<Integer> positions, ItemError error) {
-        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, error);
+        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, null, error);
     }
 }

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
+import cn.chongchuan.safetycredit.credit.followup.KeySupervisionChanged;
 import cn.chongchuan.safetycredit.credit.listing.ListingChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,18 +11,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the check cache in step with the listings. Inside the listing's transaction it bumps the
- * subject's version (so the bump commits or rolls back with the change); after the commit it
- * reloads the subject and writes the new facts through the version guard. A write that fails
+ * Keeps the check cache in step with the listings and key supervision. Inside the changing
+ * transaction it bumps the subject's version (so the bump commits or rolls back with the change);
+ * after the commit it reloads the subject and writes the new facts through the version guard. A write that fails
  * (Redis unreachable) is remembered: until it succeeds this instance answers that subject from the
  * database and retries the write every second.
  */
@@ -49,13 +51,47 @@ class CheckCacheMaintainer {
     /** Runs in the listing's transaction (published inside it). */
     @EventListener
     void bumpVersion(ListingChanged change) {
-        mapper.bumpVersion(change.subjectKey());
+        changed(change.subjectKey());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void updateCache(ListingChanged change) {
-        unsynced.add(change.subjectKey());
-        sync(List.of(change.subjectKey()));
+    /** Key supervision is part of the cached facts: a change is handled like a listing change. */
+    @EventListener
+    void bumpVersion(KeySupervisionChanged change) {
+        changed(change.subjectKey());
+    }
+
+    /**
+     * Bumps the subject's version in the current transaction and, once it commits, writes the
+     * subject's new facts to the cache: once per subject and transaction, however many changes of
+     * the subject it made (recording a violation proposes a listing and starts key supervision).
+     */
+    private void changed(String subjectKey) {
+        mapper.bumpVersion(subjectKey);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            unsynced.add(subjectKey);
+            sync(List.of(subjectKey));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> keys = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (keys == null) {
+            Set<String> changedKeys = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, changedKeys);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    unsynced.addAll(changedKeys);
+                    sync(List.copyOf(changedKeys));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CheckCacheMaintainer.this);
+                }
+            });
+            keys = changedKeys;
+        }
+        keys.add(subjectKey);
     }
 
     /** Whether this instance knows the cached entry of the subject may be older than the database. */

@@ -27,6 +27,13 @@ interface CheckMapper {
     /** The state transitions of the listings recorded at or before {@code asOf}. */
     List<TransitionRow> findTransitions(@Param("listingIds") Collection<Long> listingIds, @Param("asOf") Instant asOf);
 
+    /** Key supervision of the subjects (一案五制) still running after {@code since}. */
+    List<SupervisionRow> findKeySupervision(@Param("keys") Collection<String> keys, @Param("since") LocalDate since);
+
+    record SupervisionRow(String subjectKey, LocalDate supervisionFrom, LocalDate supervisionUntil, String departmentCode,
+            String caseNumber) {
+    }
+
     record VersionRow(String subjectKey, long version) {
     }
 

@@ -194,7 +194,7 @@ public class CheckService {
 
     /** An answer before its receipt is signed. */
     private record Draft(Subject subject, String source, Verdict verdict, Basis basis, List<Measure> measures,
-            Instant asOf, ReceiptContent content) {
+            CheckAnswer.KeySupervision keySupervision, Instant asOf, ReceiptContent content) {
 
         CheckAnswer answer(Receipt receipt) {
             return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), verdict.status(),
@@ -202,7 +202,7 @@ public class CheckService {
                     verdict.status() == CheckStatus.LISTED
                             ? measures.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList()
                             : null,
-                    receipt, null);
+                    keySupervision, receipt, null);
         }
     }
 
@@ -294,7 +294,11 @@ public class CheckService {
                 basis == null ? null : basis.criterionCode(), basis == null ? null : basis.decisionNumber(),
                 basis == null ? null : basis.decidingDepartment(), basis == null ? null : basis.listedFrom(),
                 basis == null ? null : basis.listedUntil(), applicable.stream().map(Measure::code).toList());
-        return new Draft(subject, answered.source(), verdict, basis, applicable, asOf, content);
+        CheckAnswer.KeySupervision keySupervision = answered.facts().keySupervisionOn(day)
+                .map(k -> new CheckAnswer.KeySupervision(k.from(), k.until(), k.department(),
+                        catalogue.departmentName(k.department()), "一案五制重点监管（案件 " + k.caseNumber() + "）"))
+                .orElse(null);
+        return new Draft(subject, answered.source(), verdict, basis, applicable, keySupervision, asOf, content);
     }
 
     /** A code as a subject key: U:&lt;uscc&gt;, or P:&lt;keyed hash&gt; computed here (the number is not looked up). */

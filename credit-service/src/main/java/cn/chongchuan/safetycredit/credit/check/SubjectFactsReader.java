@@ -1,12 +1,17 @@
 package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.check.CheckMapper.FactRow;
+import cn.chongchuan.safetycredit.credit.check.CheckMapper.SupervisionRow;
+import cn.chongchuan.safetycredit.credit.check.domain.KeySupervisionFact;
 import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
 import cn.chongchuan.safetycredit.credit.check.domain.PointInTime;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
+import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,14 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Loads subjects' facts from MySQL: as they are now (for the cache), or as they stood at an instant. */
+/**
+ * Loads subjects' facts from MySQL: as they are now (for the cache, with their key supervision),
+ * or as they stood at an instant (listings only: key supervision is shown for today's checks).
+ */
 @Component
 class SubjectFactsReader {
 
     private final CheckMapper mapper;
+    private final Clock clock;
+    private final ListingProperties listing;
 
-    SubjectFactsReader(CheckMapper mapper) {
+    SubjectFactsReader(CheckMapper mapper, Clock clock, ListingProperties listing) {
         this.mapper = mapper;
+        this.clock = clock;
+        this.listing = listing;
     }
 
     /**
@@ -35,9 +47,18 @@ class SubjectFactsReader {
         mapper.findVersions(keys).forEach(v -> versions.put(v.subjectKey(), v.version()));
         Map<String, List<ListingFact>> listings = mapper.findRelevantListings(keys).stream()
                 .collect(Collectors.groupingBy(FactRow::subjectKey, Collectors.mapping(SubjectFactsReader::fact, Collectors.toList())));
+        // Periods that ended before yesterday can never show again; the one that ends last is kept.
+        LocalDate since = LocalDate.now(clock.withZone(listing.zone())).minusDays(1);
+        Map<String, KeySupervisionFact> supervision = new HashMap<>();
+        for (SupervisionRow row : mapper.findKeySupervision(keys, since)) {
+            KeySupervisionFact fact = new KeySupervisionFact(row.supervisionFrom(), row.supervisionUntil(),
+                    row.departmentCode(), row.caseNumber());
+            supervision.merge(row.subjectKey(), fact, (a, b) -> b.until().isAfter(a.until()) ? b : a);
+        }
         Map<String, SubjectFacts> facts = new LinkedHashMap<>();
         for (String key : keys) {
-            facts.put(key, new SubjectFacts(key, versions.getOrDefault(key, 0L), listings.getOrDefault(key, List.of())));
+            facts.put(key, new SubjectFacts(key, versions.getOrDefault(key, 0L), listings.getOrDefault(key, List.of()),
+                    supervision.get(key)));
         }
         return facts;
     }

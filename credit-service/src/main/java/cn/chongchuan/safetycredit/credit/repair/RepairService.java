@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.repair;
 
+import cn.chongchuan.safetycredit.credit.followup.FollowUpService;
 import cn.chongchuan.safetycredit.credit.listing.Actor;
 import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
 import cn.chongchuan.safetycredit.credit.listing.ListingRow;
@@ -29,13 +30,16 @@ public class RepairService {
 
     private final RepairMapper mapper;
     private final ListingService listings;
+    private final FollowUpService followUps;
     private final ListingProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
-    RepairService(RepairMapper mapper, ListingService listings, ListingProperties properties, JsonMapper json, Clock clock) {
+    RepairService(RepairMapper mapper, ListingService listings, FollowUpService followUps, ListingProperties properties,
+            JsonMapper json, Clock clock) {
         this.mapper = mapper;
         this.listings = listings;
+        this.followUps = followUps;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -63,7 +67,10 @@ public class RepairService {
         }
     }
 
-    /** Files an application; the listing must be on the list for twelve months and every condition met. */
+    /**
+     * Files an application; the listing must be on the list for twelve months, every condition met,
+     * and the penalised unit's commitment letter recorded on the case's follow-up (一案五制).
+     */
     @Transactional
     public RepairApplication applyForRepair(long listingId, Conditions conditions, List<String> evidence, Caller caller) {
         ListingRow listing = listings.find(listingId);
@@ -87,6 +94,12 @@ public class RepairService {
                     "every condition must be met before applying: " + String.join(", ", unmet))
                     .with("errors", unmet.stream().map(f -> new FieldError(
                             "conditions." + f, "must be met")).toList());
+        }
+        if (!followUps.hasCommitment(listing.violationId())) {
+            throw new ApiException(HttpStatus.CONFLICT, "commitment-missing", "Commitment not recorded",
+                    "credit repair needs the penalised unit's commitment letter on record: record it first with POST "
+                            + "/api/v1/violations/" + listing.violationId() + "/follow-up/commitment")
+                    .with("violationId", listing.violationId());
         }
         if (mapper.findPendingForListing(listingId).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "repair-pending", "Application pending",

@@ -17,6 +17,7 @@ import cn.chongchuan.safetycredit.credit.violation.ViolationRequests.Responsibil
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,14 +38,16 @@ public class ViolationService {
     private final SubjectService subjects;
     private final CatalogueService catalogue;
     private final ListingService listings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ViolationService(ViolationMapper mapper, SubjectService subjects, CatalogueService catalogue, ListingService listings,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
         this.subjects = subjects;
         this.catalogue = catalogue;
         this.listings = listings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -111,6 +114,7 @@ public class ViolationService {
                     : "符合" + criterion.code() + "：" + criterion.title();
             listings.proposeListings(id, criterion, department, unit, principals, others, reason);
         }
+        events.publishEvent(new ViolationRecorded(id, department));
         return new Recorded(id, false);
     }
 
@@ -135,6 +139,11 @@ public class ViolationService {
             requireOwner(head, caller);
         }
         return toView(head);
+    }
+
+    /** The whole violation, without an access check: for features that decide access themselves. */
+    public Optional<ViolationView> find(long id) {
+        return mapper.findHead(id).map(this::toView);
     }
 
     /** Violations of a unit, for the subject page. */

@@ -16,7 +16,7 @@ class SeedLoadingTest {
     JdbcTemplate jdbc;
 
     @Test
-    void seedsLoadTheNineCriteriaAndTheDepartmentsOnceEvenWhenLoadedAgain() {
+    void seedsLoadTheNineCriteriaTheDepartmentsAndTheChecklistOnceEvenWhenLoadedAgain() {
         catalogue.loadSeeds();
         catalogue.loadSeeds();
 
@@ -26,6 +26,9 @@ class SeedLoadingTest {
         assertThat(catalogue.criterion("OM11-05").orElseThrow().listsUnit()).isFalse();
         assertThat(catalogue.criterion("OM11-08").orElseThrow().enabled()).isFalse();
         assertThat(catalogue.departmentName("XZSPJ")).isEqualTo("区行政审批局");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checklist_item", Integer.class)).isEqualTo(9);
+        assertThat(catalogue.checklist().getFirst().code()).isEqualTo("CL-01");
+        assertThat(catalogue.checklist().getFirst().title()).isEqualTo("主体责任");
     }
 
     @Test

@@ -137,6 +137,14 @@ class ListingProcedureApiTest {
         assertThat(unmet.status()).isEqualTo(400);
         assertThat(unmet.json().get("errors").get(0).get("field").asString()).isEqualTo("conditions.trainingCompleted");
 
+        Http.Response withoutCommitment = http.postJson("/api/v1/listings/" + id + "/repairs", apply, "Authorization", AJJ);
+        assertThat(withoutCommitment.status()).isEqualTo(409);
+        assertThat(withoutCommitment.json().get("type").asString()).isEqualTo("/problems/commitment-missing");
+        Http.Response committed = http.postJson("/api/v1/violations/" + violation.get("id").asLong() + "/follow-up/commitment",
+                "{\"uscc\":\"" + violation.get("unit").get("uscc").asString() + "\",\"signedOn\":\"" + today()
+                        + "\",\"documentRef\":\"信用承诺书 2026-001\"}", "Authorization", AJJ);
+        assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+
         Http.Response applied = http.postJson("/api/v1/listings/" + id + "/repairs", apply, "Authorization", AJJ);
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         long repairId = applied.json().get("id").asLong();

@@ -8,14 +8,17 @@ import java.util.List;
 
 /**
  * The compact text a cache entry holds: {@code <version>|} followed by one record per relevant
- * listing (fields split by U+001F, records by U+001E; dates as epoch days). The version comes
- * first so the fill script can compare it without parsing the rest. Kept small on purpose: a
- * CLEAR subject costs a few bytes of value.
+ * listing (fields split by U+001F, records by U+001E; dates as epoch days), then, only for a
+ * subject under key supervision, U+001D and its from, until, department and case number. The
+ * version comes first so the fill script can compare it without parsing the rest. Kept small on
+ * purpose: a CLEAR subject costs a few bytes of value. Entries written before key supervision
+ * existed decode as before.
  */
 public final class FactsCodec {
 
     private static final char FIELD = '\u001F';
     private static final char RECORD = '\u001E';
+    private static final char SUPERVISION = '\u001D';
 
     private FactsCodec() {
     }
@@ -35,6 +38,11 @@ public final class FactsCodec {
                     .append(l.listedUntil() == null ? "" : l.listedUntil().toEpochDay()).append(FIELD)
                     .append(clean(l.decisionNumber()));
         }
+        KeySupervisionFact k = facts.keySupervision();
+        if (k != null) {
+            out.append(SUPERVISION).append(k.from().toEpochDay()).append(FIELD).append(k.until().toEpochDay())
+                    .append(FIELD).append(clean(k.department())).append(FIELD).append(clean(k.caseNumber()));
+        }
         return out.toString();
     }
 
@@ -42,8 +50,10 @@ public final class FactsCodec {
         int bar = value.indexOf('|');
         long version = Long.parseLong(value, 0, bar, 10);
         List<ListingFact> listings = new ArrayList<>(2);
-        if (bar + 1 < value.length()) {
-            for (String record : value.substring(bar + 1).split(String.valueOf(RECORD))) {
+        int supervision = value.indexOf(SUPERVISION, bar);
+        int listingsEnd = supervision < 0 ? value.length() : supervision;
+        if (bar + 1 < listingsEnd) {
+            for (String record : value.substring(bar + 1, listingsEnd).split(String.valueOf(RECORD))) {
                 String[] f = record.split(String.valueOf(FIELD), -1);
                 listings.add(new ListingFact(Long.parseLong(f[0]), state(f[1]),
                         empty(f[2]), empty(f[3]), empty(f[6]),
@@ -51,7 +61,13 @@ public final class FactsCodec {
                         f[5].isEmpty() ? null : LocalDate.ofEpochDay(Long.parseLong(f[5]))));
             }
         }
-        return new SubjectFacts(subjectKey, version, listings);
+        KeySupervisionFact keySupervision = null;
+        if (supervision >= 0) {
+            String[] f = value.substring(supervision + 1).split(String.valueOf(FIELD), -1);
+            keySupervision = new KeySupervisionFact(LocalDate.ofEpochDay(Long.parseLong(f[0])),
+                    LocalDate.ofEpochDay(Long.parseLong(f[1])), empty(f[2]), empty(f[3]));
+        }
+        return new SubjectFacts(subjectKey, version, listings, keySupervision);
     }
 
     /** The version of an encoded entry (what the fill script compares). */
@@ -84,7 +100,7 @@ public final class FactsCodec {
         if (text == null) {
             return "";
         }
-        return text.replace(FIELD, ' ').replace(RECORD, ' ');
+        return text.replace(FIELD, ' ').replace(RECORD, ' ').replace(SUPERVISION, ' ');
     }
 
     private static String empty(String text) {

@@ -65,6 +65,25 @@ class CheckRulesTest {
     }
 
     @Test
+    void keySupervisionTravelsInTheCacheEntryAndNeverChangesTheVerdict() {
+        KeySupervisionFact supervision = new KeySupervisionFact(DECIDED, DECIDED.plusYears(1), "AJJ", "崇应急罚〔2026〕7号");
+        SubjectFacts clear = new SubjectFacts("U:x", 5, List.of(), supervision);
+        SubjectFacts listedToo = new SubjectFacts("U:x", 6, List.of(listed(3)), supervision);
+
+        assertThat(FactsCodec.decode("U:x", FactsCodec.encode(clear))).isEqualTo(clear);
+        assertThat(FactsCodec.decode("U:x", FactsCodec.encode(listedToo))).isEqualTo(listedToo);
+        assertThat(FactsCodec.versionOf(FactsCodec.encode(listedToo))).isEqualTo(6);
+        assertThat(clear.verdictOn(DECIDED).status()).isEqualTo(CheckStatus.CLEAR);
+        assertThat(clear.keySupervisionOn(DECIDED)).contains(supervision);
+        assertThat(clear.keySupervisionOn(DECIDED.plusYears(1))).isEmpty();
+        assertThat(clear.keySupervisionOn(DECIDED.minusDays(1))).isEmpty();
+        // An entry written before key supervision existed still decodes.
+        String older = FactsCodec.encode(new SubjectFacts("U:x", 4, List.of(listed(3))));
+        assertThat(FactsCodec.decode("U:x", older).keySupervision()).isNull();
+        assertThat(FactsCodec.decode("U:x", older).listings()).hasSize(1);
+    }
+
+    @Test
     void theStateAtAnInstantIsTheLastTransitionRecordedByThen() {
         Instant proposedAt = Instant.parse("2026-02-01T02:00:00Z");
         Instant listedAt = Instant.parse("2026-03-01T02:00:00Z");

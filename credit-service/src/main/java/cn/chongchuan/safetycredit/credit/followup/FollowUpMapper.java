@@ -1,0 +1,94 @@
+package cn.chongchuan.safetycredit.credit.followup;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Follow-up plans, their visits, checklist reminders and history; the reads of the lists and the repeat report. */
+@Mapper
+interface FollowUpMapper {
+
+    void insertPlan(PlanRow plan);
+
+    Optional<PlanRow> findPlan(long violationId);
+
+    /** Locks the plan so that steps of one case are taken one at a time. */
+    Optional<PlanRow> lockPlan(long violationId);
+
+    void insertVisit(VisitRow visit);
+
+    List<VisitRow> findVisits(long violationId);
+
+    int recordVisit(@Param("violationId") long violationId, @Param("n") int n, @Param("visitedOn") LocalDate visitedOn,
+            @Param("outcome") String outcome, @Param("note") String note, @Param("by") String department,
+            @Param("at") Instant at);
+
+    void insertReminder(ReminderRow reminder);
+
+    List<ReminderRow> findReminders(long violationId);
+
+    int recordCommitment(@Param("violationId") long violationId, @Param("signedOn") LocalDate signedOn,
+            @Param("text") String text, @Param("document") String document, @Param("by") String department,
+            @Param("at") Instant at);
+
+    void setTypical(@Param("violationId") long violationId, @Param("typical") boolean typical,
+            @Param("warning") String warning, @Param("since") Instant since);
+
+    void insertEvent(EventRow event);
+
+    List<EventRow> findEvents(long violationId);
+
+    /** Unrecorded visits due before {@code today}, oldest first; all departments when {@code department} is null. */
+    List<OverdueRow> findOverdueVisits(@Param("department") String department, @Param("today") LocalDate today,
+            @Param("limit") int limit, @Param("offset") int offset);
+
+    /** Cases whose key supervision runs on {@code today}, the soonest ending first. */
+    List<SupervisionRow> findUnderSupervision(@Param("department") String department, @Param("today") LocalDate today,
+            @Param("limit") int limit, @Param("offset") int offset);
+
+    List<Long> findTypical(@Param("limit") int limit, @Param("offset") int offset);
+
+    long countTypical();
+
+    /** Cases (current decision date) in the date range, for repeat detection; filters are optional. */
+    List<OccurrenceRow> findOccurrences(@Param("since") LocalDate since, @Param("until") LocalDate until,
+            @Param("department") String department, @Param("area") String area, @Param("criterion") String criterion);
+
+    /** Violations recorded before follow-up plans existed. */
+    List<Long> findViolationsWithoutPlan(int limit);
+
+    /** The follow-up plan of one case. */
+    record PlanRow(long violationId, String departmentCode, String subjectKey, String areaCode, String criterionCode,
+                   LocalDate caseDate, LocalDate supervisionFrom, LocalDate supervisionUntil, boolean typical,
+                   String typicalWarning, Instant typicalSince, LocalDate commitmentSignedOn, String commitmentText,
+                   String commitmentDocument, String commitmentRecordedBy, Instant commitmentRecordedAt,
+                   Instant openedAt) {
+    }
+
+    record VisitRow(long violationId, int n, String departmentCode, LocalDate dueOn, LocalDate visitedOn,
+                    String outcome, String note, String recordedBy, Instant recordedAt) {
+    }
+
+    record ReminderRow(Long id, long violationId, LocalDate sentOn, String channel, String items, String note,
+                       String recordedBy, Instant recordedAt) {
+    }
+
+    record EventRow(Long id, long violationId, String kind, String actorDepartment, String actorRole,
+                    Instant occurredAt, String detail) {
+    }
+
+    record OverdueRow(long violationId, int n, String departmentCode, LocalDate dueOn, String caseNumber,
+                      String uscc, String unitName) {
+    }
+
+    record SupervisionRow(long violationId, String departmentCode, String caseNumber, String uscc, String unitName,
+                          LocalDate supervisionFrom, LocalDate supervisionUntil) {
+    }
+
+    record OccurrenceRow(long violationId, String areaCode, String criterionCode, LocalDate decisionDate) {
+    }
+}
