@@ -12,7 +12,16 @@ KEYS=target/local-run/demo-keys.env
 
 today=$(date +%F)
 months_ago() { date -d "$today -$1 months" +%F; }
-code=91320602GAT33NGM55          # a valid USCC (check character computed by the project's generator)
+# A fresh valid USCC for every run (GB 32100 check character), so the script can be run again.
+uscc() {
+  local alphabet=0123456789ABCDEFGHJKLMNPQRTUWXY weights=(1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28)
+  local body=91320602 sum=0 i c
+  for i in $(seq 9); do body+=${alphabet:$((RANDOM % 31)):1}; done
+  for i in $(seq 0 16); do c=${body:$i:1}; c=${alphabet%%"$c"*}; sum=$((sum + ${#c} * weights[i])); done
+  c=$(( (31 - sum % 31) % 31 ))
+  echo "$body${alphabet:$c:1}"
+}
+code=$(uscc)
 person=320611196702048134        # a valid 居民身份证号
 step=0
 
@@ -27,7 +36,7 @@ call() {   # call KEY METHOD PATH [BODY]
 }
 show() { echo "  ← $(printf '%s' "$1" | cut -c1-600)"; echo; }
 title() { step=$((step + 1)); echo "== $step. $*"; }
-field() { printf '%s' "$1" | grep -o "\"$2\":\"\{0,1\}[^\",}]*" | head -n 1 | sed 's/^[^:]*://; s/"//g'; }
+field() { { printf '%s' "$1" | grep -o "\"$2\":\"\{0,1\}[^\",}]*" || true; } | head -n 1 | sed 's/^[^:]*://; s/"//g'; }
 
 title "区应急管理局 (ENFORCEMENT) records a penalty decision under criterion OM11-03"
 answer=$(call "$DEMO_KEY_ENFORCEMENT" POST /api/v1/violations "{\"caseNumber\":\"崇应急罚〔2025〕DEMO-SH-$RANDOM号\",
@@ -60,7 +69,8 @@ title "Partner departments receive signed notices (see target/local-run/partners
 notice=""
 for _ in $(seq 1 30); do
   inbox=$(call "$KEY_FGW" GET "/api/v1/notices?status=NEW" 2>/dev/null)
-  notice=$(printf '%s' "$inbox" | grep -o "\"id\":\"[^\"]*\",\"kind\":\"SANCTION_START\",\"department\":\"FGW\",\"listingId\":$listing" | head -n 1 | sed 's/"id":"\([^"]*\)".*/\1/')
+  # (no match yet is not an error: the notice may still be on its way)
+  notice=$({ printf '%s' "$inbox" | grep -o "\"id\":\"[^\"]*\",\"kind\":\"SANCTION_START\",\"department\":\"FGW\",\"listingId\":$listing" || true; } | head -n 1 | sed 's/"id":"\([^"]*\)".*/\1/')
   [ -n "$notice" ] && break
   sleep 1
 done
