@@ -62,6 +62,7 @@ public final class Stack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Department> departments = new LinkedHashMap<>();
     private final List<ExtraKey> extraKeys = new ArrayList<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private EmbeddedMariaDb mariaDb;
     private EmbeddedRedis redis;
     private PartnerStubs partners;
@@ -149,9 +150,7 @@ public final class Stack implements AutoCloseable {
 
     /** A service's own address (credit-service, sanction-service), bypassing the gateway. */
     public String serviceUrl(String name) {
-        return services.stream().filter(service -> service.name().equals(name)).findFirst()
-                .map(service -> "http://127.0.0.1:" + service.port())
-                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        return service(name).url();
     }
 
     public PartnerStubs partners() {
@@ -188,11 +187,11 @@ public final class Stack implements AutoCloseable {
         Map<String, String> credit = new LinkedHashMap<>(common);
         credit.putAll(database("credit", ports.credit()));
         credit.put("CREDIT_RELAY_URL", "http://127.0.0.1:" + ports.sanction());
-        services.add(ServiceProcess.start("credit-service", jar("credit-service"), ports.credit(), credit, logDir));
+        start("credit-service", ports.credit(), credit);
 
         Map<String, String> sanction = new LinkedHashMap<>(common);
         sanction.putAll(database("sanction", ports.sanction()));
-        services.add(ServiceProcess.start("sanction-service", jar("sanction-service"), ports.sanction(), sanction, logDir));
+        start("sanction-service", ports.sanction(), sanction);
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("SERVER_PORT", String.valueOf(ports.gateway()));
@@ -213,7 +212,7 @@ public final class Stack implements AutoCloseable {
             gateway.put("GATEWAY_APIKEYS_" + i + "_LABEL", extra.label());
             i++;
         }
-        services.add(ServiceProcess.start("gateway", jar("gateway"), ports.gateway(), gateway, logDir));
+        start("gateway", ports.gateway(), gateway);
         gatewayUrl = "http://127.0.0.1:" + ports.gateway();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -226,6 +225,49 @@ public final class Stack implements AutoCloseable {
         partners = PartnerStubs.start(ports.partners(), logDir.resolve("partners.log"));
         registerPartnerEndpoints();
         say.accept("all services ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+    }
+
+    private void start(String name, int port, Map<String, String> env) {
+        environments.put(name, Map.copyOf(env));
+        services.add(ServiceProcess.start(name, jar(name), port, env, logDir));
+    }
+
+    /** Kills a service's JVM at once (SIGKILL: no shutdown hook, nothing flushed), as a crash would. */
+    public synchronized void kill(String name) {
+        ServiceProcess service = service(name);
+        service.process().destroyForcibly();
+        try {
+            service.process().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a killed or stopped service again with its environment, and waits until it is ready. */
+    public synchronized void restart(String name) {
+        ServiceProcess old = service(name);
+        if (old.isAlive()) {
+            old.stop();
+        }
+        ServiceProcess started = ServiceProcess.start(name, jar(name), old.port(), environments.get(name), logDir);
+        services.set(services.indexOf(old), started);
+        try {
+            awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), started,
+                    Instant.now().plus(READY_TIMEOUT));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JDBC URL of a service's database on the embedded MariaDB (user root, no password). */
+    public String jdbcUrl(String database) {
+        return mariaDb.jdbcUrl(database);
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
     /** Points every partner department at its stub and gives the stub the department's new secret. */
