@@ -43,6 +43,10 @@ public class NoticeChaos {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
         Path out = Path.of(args[1]);
+        if (args.length > 2 && args[2].equals("crash-before-relay")) {
+            crashBeforeRelay(root, out);
+            return;
+        }
         int listings = Integer.parseInt(System.getenv().getOrDefault("LISTINGS", "2000"));
         String downDepartment = System.getenv().getOrDefault("DOWN_DEPARTMENT", "FGW");
         List<String> report = new ArrayList<>();
@@ -177,6 +181,62 @@ public class NoticeChaos {
             say(report, "duplicates seen on the wire (same notice id received again, e.g. after a kill mid-call): "
                     + stack.partners().duplicates() + "; signatures rejected by the stubs: " + stack.partners().rejected());
             say(report, "VERDICT: lost = " + lost + (lost == 0 && notAcknowledged == 0 ? " — PASS" : " — FAIL"));
+        }
+        Files.write(out, report);
+    }
+
+    /**
+     * Scenario 4: credit-service runs with its outbox relay off, so every listing commits and its
+     * event stays in the outbox; the process is then killed (SIGKILL) and started again with the
+     * relay on. Every event must reach sanction-service and every department.
+     */
+    static void crashBeforeRelay(Path root, Path out) throws Exception {
+        int listings = Integer.parseInt(System.getenv().getOrDefault("LISTINGS", "50"));
+        List<String> report = new ArrayList<>();
+        if (!"false".equals(System.getenv("CREDIT_RELAY_ENABLED"))) {
+            throw new IllegalStateException("run with CREDIT_RELAY_ENABLED=false (faults/crash-before-relay.sh does)");
+        }
+        try (Stack stack = Stack.start(root, Stack.Ports.free(), line -> System.out.println("[crash] " + line))) {
+            GatewayClient enforcement = stack.as("AJJ");
+            Random random = new Random(11);
+            List<Long> listed = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (int i = 0; i < listings; i++) {
+                listed.add(list(enforcement, uscc(random), 100_000 + i, today));
+            }
+            long before = count(stack, "SELECT COUNT(*) FROM notice");
+            say(report, "crash before relay: " + listings + " listings decided and committed with the relay off; "
+                    + "notices in sanction-service: " + before);
+            Instant killed = Instant.now();
+            stack.kill("credit-service");
+            say(report, "credit-service killed (SIGKILL) with " + listings + " LISTED events in its outbox");
+            stack.restart("credit-service", Map.of("CREDIT_RELAY_ENABLED", "true"));
+            say(report, "credit-service ready again with the relay on, " + Duration.between(killed, Instant.now()).toSeconds() + " s after the kill");
+            Set<String> expectedDepartments = new HashSet<>();
+            Set<String> partners = new HashSet<>();
+            stack.departments().stream().filter(d -> d.hasRole("PARTNER")).forEach(d -> partners.add(d.code()));
+            for (JsonNode measure : enforcement.get("/api/v1/measures?subjectType=UNIT").ok()) {
+                if (partners.contains(measure.get("department").asString())) {
+                    expectedDepartments.add(measure.get("department").asString());
+                }
+            }
+            long expected = (long) listings * expectedDepartments.size();
+            String in = listed.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+            long delivered = 0;
+            Instant waitFrom = Instant.now();
+            while (Duration.between(waitFrom, Instant.now()).toMinutes() < 5) {
+                delivered = count(stack, "SELECT COUNT(*) FROM notice WHERE kind = 'SANCTION_START' AND status = 'DELIVERED' "
+                        + "AND listing_id IN (" + in + ")");
+                if (delivered >= expected) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            long cases = count(stack, "SELECT COUNT(*) FROM sanction_case WHERE listing_id IN (" + in + ")");
+            say(report, "after the restart: " + cases + " sanction cases, " + delivered + " of " + expected
+                    + " notices delivered to the " + expectedDepartments.size() + " departments, "
+                    + Duration.between(waitFrom, Instant.now()).toSeconds() + " s after the restart");
+            say(report, "VERDICT: lost = " + (expected - delivered) + (delivered == expected && before == 0 ? " — PASS" : " — FAIL"));
         }
         Files.write(out, report);
     }

@@ -244,12 +244,20 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Starts a killed or stopped service again with its environment, and waits until it is ready. */
-    public synchronized void restart(String name) {
+    public void restart(String name) {
+        restart(name, Map.of());
+    }
+
+    /** The same, with some environment variables changed (e.g. a feature switched back on). */
+    public synchronized void restart(String name, Map<String, String> changes) {
         ServiceProcess old = service(name);
         if (old.isAlive()) {
             old.stop();
         }
-        ServiceProcess started = ServiceProcess.start(name, jar(name), old.port(), environments.get(name), logDir);
+        Map<String, String> env = new LinkedHashMap<>(environments.get(name));
+        env.putAll(changes);
+        environments.put(name, Map.copyOf(env));
+        ServiceProcess started = ServiceProcess.start(name, jar(name), old.port(), env, logDir);
         services.set(services.indexOf(old), started);
         try {
             awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), started,
