@@ -27,6 +27,12 @@ interface CheckMapper {
     /** The state transitions of the listings recorded at or before {@code asOf}. */
     List<TransitionRow> findTransitions(@Param("listingIds") Collection<Long> listingIds, @Param("asOf") Instant asOf);
 
+    /** Subject keys of units whose USCC sorts after {@code after}, in that order: the re-warm's pages. */
+    List<String> findUnitKeys(@Param("after") String after, @Param("limit") int limit);
+
+    /** Subject keys of persons whose keyed hash sorts after {@code after}, in that order. */
+    List<String> findPersonKeys(@Param("after") String after, @Param("limit") int limit);
+
     /** Key supervision of the subjects (一案五制) still running after {@code since}. */
     List<SupervisionRow> findKeySupervision(@Param("keys") Collection<String> keys, @Param("since") LocalDate since);
 

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param signingPublicKey  base64 X.509 Ed25519 public key, published for verification
  * @param signingSpacing    least time between two receipt signatures: under load, the receipts that arrive
  *                          meanwhile share the next one (docs/licensing-check.md, "Receipts signed together")
+ * @param rewarmEnabled     fill the cache with every known subject when Redis comes back empty (CacheRewarmer)
+ * @param rewarmPage        subjects per page of that re-warm
  * @param audit             the asynchronous audit writer
  * @param measures          where the measure catalogue comes from
  */
@@ -32,6 +34,8 @@ public record CheckProperties(
         String signingPrivateKey,
         String signingPublicKey,
         @DefaultValue("PT0.005S") Duration signingSpacing,
+        @DefaultValue("true") boolean rewarmEnabled,
+        @DefaultValue("1000") int rewarmPage,
         @DefaultValue Audit audit,
         @DefaultValue Measures measures) {
 

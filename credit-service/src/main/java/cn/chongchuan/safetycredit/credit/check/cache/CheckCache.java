@@ -173,6 +173,18 @@ public class CheckCache {
         return count;
     }
 
+    /** Key that lives as long as Redis keeps its data (no TTL): its absence means Redis came back empty. */
+    public static final String EPOCH = "ck:epoch";
+
+    /**
+     * Recreates the epoch key if it is missing; true for the one caller that recreated it (who
+     * should re-warm), false when it was there or Redis cannot be used now.
+     */
+    public boolean claimEpoch() {
+        return call(() -> redis.opsForValue().setIfAbsent(EPOCH, java.time.Instant.now().toString()))
+                .map(Boolean.TRUE::equals).orElse(false);
+    }
+
     /** Whether Redis is being used now (the circuit breaker is not open). */
     public boolean isAvailable() {
         return breaker.getState() != CircuitBreaker.State.OPEN && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
