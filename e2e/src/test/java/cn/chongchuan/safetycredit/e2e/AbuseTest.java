@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A small abuse corpus (issue 7, scenario 5, the part that runs in CI) on every documented
@@ -170,20 +172,13 @@ class AbuseTest {
 
     /** Sends, waiting out the gateway's rate limit when the corpus outruns it (a 429 is not what is tested). */
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpRequest built = request.build();
-            for (int attempt = 0; ; attempt++) {
-                HttpResponse<String> answer = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 429 || attempt == 20) {
-                    return answer;
-                }
-                Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        HttpRequest built = request.build();
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    answer.set(HTTP.send(built, HttpResponse.BodyHandlers.ofString()));
+                    return answer.get().statusCode() != 429;
+                });
+        return answer.get();
     }
 }
