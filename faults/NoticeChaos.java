@@ -48,15 +48,21 @@ public class NoticeChaos {
             return;
         }
         int listings = Integer.parseInt(System.getenv().getOrDefault("LISTINGS", "2000"));
+        int instances = Integer.parseInt(System.getenv().getOrDefault("INSTANCES", "1"));
+        // Scale-out (scenario 7): two of each service; the first instance of each is killed in turn.
+        String firstVictim = "sanction-service";
+        String secondVictim = instances == 2 ? "credit-service" : "sanction-service";
         String downDepartment = System.getenv().getOrDefault("DOWN_DEPARTMENT", "FGW");
         List<String> report = new ArrayList<>();
-        try (Stack stack = Stack.start(root, Stack.Ports.free(), line -> System.out.println("[chaos] " + line))) {
+        try (Stack stack = Stack.start(root, Stack.Ports.free(), List.of(), line -> System.out.println("[chaos] " + line),
+                instances)) {
             GatewayClient enforcement = stack.as("AJJ");
             stack.partners().failRandomly(0.30);
             stack.partners().setDown(downDepartment, true);
             Instant began = Instant.now();
-            say(report, "chaos: " + listings + " listings; partner stubs fail 30 % at random; " + downDepartment
-                    + " down for the first half; sanction-service killed (SIGKILL) at 1/3 and 2/3");
+            say(report, "chaos: " + instances + " instance(s) of each service; " + listings + " listings; partner stubs "
+                    + "fail 30 % at random; " + downDepartment + " down for the first half; " + firstVictim
+                    + " killed (SIGKILL) at 1/3, " + secondVictim + " at 2/3");
 
             AtomicInteger decided = new AtomicInteger();
             ConcurrentLinkedQueue<Long> listed = new ConcurrentLinkedQueue<>();
@@ -96,7 +102,7 @@ public class NoticeChaos {
                     int done = decided.get();
                     if (!firstKill && done >= listings / 3) {
                         firstKill = true;
-                        killer.submit(() -> killAndRestart(stack, report));
+                        killer.submit(() -> killAndRestart(stack, firstVictim, report));
                     }
                     if (!upAgain && done >= listings / 2) {
                         upAgain = true;
@@ -105,7 +111,7 @@ public class NoticeChaos {
                     }
                     if (!secondKill && done >= 2 * listings / 3) {
                         secondKill = true;
-                        killer.submit(() -> killAndRestart(stack, report));
+                        killer.submit(() -> killAndRestart(stack, secondVictim, report));
                     }
                     Thread.sleep(200);
                 }
@@ -180,7 +186,14 @@ public class NoticeChaos {
                     + "; acknowledged " + (expected - lost - notAcknowledged) + "; DEAD notices " + dead);
             say(report, "duplicates seen on the wire (same notice id received again, e.g. after a kill mid-call): "
                     + stack.partners().duplicates() + "; signatures rejected by the stubs: " + stack.partners().rejected());
-            say(report, "VERDICT: lost = " + lost + (lost == 0 && notAcknowledged == 0 ? " — PASS" : " — FAIL"));
+            long overlapping = count(stack, "SELECT COUNT(*) FROM delivery_attempt a JOIN delivery_attempt b "
+                    + "ON a.notice_id = b.notice_id AND a.id < b.id AND a.started_at < b.finished_at "
+                    + "AND b.started_at < a.finished_at");
+            long dispatchers = count(stack, "SELECT COUNT(DISTINCT dispatcher) FROM delivery_attempt");
+            say(report, "delivery attempts of one notice overlapping in time: " + overlapping + " (dispatchers seen: "
+                    + dispatchers + ")");
+            say(report, "VERDICT: lost = " + lost
+                    + (lost == 0 && notAcknowledged == 0 && overlapping == 0 ? " — PASS" : " — FAIL"));
         }
         Files.write(out, report);
     }
@@ -276,13 +289,13 @@ public class NoticeChaos {
         }
     }
 
-    private static Void killAndRestart(Stack stack, List<String> report) throws InterruptedException {
+    private static Void killAndRestart(Stack stack, String service, List<String> report) throws InterruptedException {
         Instant at = Instant.now();
-        stack.kill("sanction-service");
-        say(report, "sanction-service killed (SIGKILL)");
+        stack.kill(service);
+        say(report, service + " killed (SIGKILL)");
         Thread.sleep(3000);
-        stack.restart("sanction-service");
-        say(report, "sanction-service ready again " + Duration.between(at, Instant.now()).toSeconds() + " s after the kill");
+        stack.restart(service);
+        say(report, service + " ready again " + Duration.between(at, Instant.now()).toSeconds() + " s after the kill");
         return null;
     }
 

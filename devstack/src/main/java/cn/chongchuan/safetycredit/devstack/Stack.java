@@ -68,6 +68,8 @@ public final class Stack implements AutoCloseable {
     private PartnerStubs partners;
     private String gatewayUrl;
     private String internalTokenSecret;
+    private int instances = 1;
+    private final Map<String, String> modules = new LinkedHashMap<>();
 
     private Stack(Path root, Consumer<String> say) {
         this.root = root;
@@ -90,8 +92,21 @@ public final class Stack implements AutoCloseable {
 
     /** As {@link #start(Path, Ports, Consumer)}, with extra API keys known to the gateway. */
     public static Stack start(Path root, Ports ports, List<ExtraKey> extraKeys, Consumer<String> say) {
+        return start(root, ports, extraKeys, say, 1);
+    }
+
+    /**
+     * As above, with {@code instances} (1 or 2) of each service behind the gateway, sharing the
+     * database and Redis; the second ones are named {@code credit-service-2} and
+     * {@code sanction-service-2}, and credit-service-2 relays its outbox to sanction-service-2.
+     */
+    public static Stack start(Path root, Ports ports, List<ExtraKey> extraKeys, Consumer<String> say, int instances) {
+        if (instances < 1 || instances > 2) {
+            throw new IllegalArgumentException("1 or 2 instances of each service, not " + instances);
+        }
         Stack stack = new Stack(root.toAbsolutePath().normalize(), say);
         stack.extraKeys.addAll(extraKeys);
+        stack.instances = instances;
         try {
             stack.startAll(ports);
             return stack;
@@ -193,10 +208,26 @@ public final class Stack implements AutoCloseable {
         sanction.putAll(database("sanction", ports.sanction()));
         start("sanction-service", ports.sanction(), sanction);
 
+        String creditUrls = "http://127.0.0.1:" + ports.credit();
+        String sanctionUrls = "http://127.0.0.1:" + ports.sanction();
+        if (instances == 2) {
+            int credit2 = FreePort.find();
+            int sanction2 = FreePort.find();
+            Map<String, String> secondSanction = new LinkedHashMap<>(sanction);
+            secondSanction.putAll(database("sanction", sanction2));
+            start("sanction-service-2", "sanction-service", sanction2, secondSanction);
+            Map<String, String> secondCredit = new LinkedHashMap<>(credit);
+            secondCredit.putAll(database("credit", credit2));
+            secondCredit.put("CREDIT_RELAY_URL", "http://127.0.0.1:" + sanction2);
+            start("credit-service-2", "credit-service", credit2, secondCredit);
+            creditUrls += ",http://127.0.0.1:" + credit2;
+            sanctionUrls += ",http://127.0.0.1:" + sanction2;
+        }
+
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("SERVER_PORT", String.valueOf(ports.gateway()));
-        gateway.put("GATEWAY_CREDIT_URLS", "http://127.0.0.1:" + ports.credit());
-        gateway.put("GATEWAY_SANCTION_URLS", "http://127.0.0.1:" + ports.sanction());
+        gateway.put("GATEWAY_CREDIT_URLS", creditUrls);
+        gateway.put("GATEWAY_SANCTION_URLS", sanctionUrls);
         int i = 0;
         for (Department department : departments.values()) {
             gateway.put("GATEWAY_APIKEYS_" + i + "_SHA256", sha256Hex(department.apiKey()));
@@ -228,8 +259,13 @@ public final class Stack implements AutoCloseable {
     }
 
     private void start(String name, int port, Map<String, String> env) {
+        start(name, name, port, env);
+    }
+
+    private void start(String name, String module, int port, Map<String, String> env) {
         environments.put(name, Map.copyOf(env));
-        services.add(ServiceProcess.start(name, jar(name), port, env, logDir));
+        modules.put(name, module);
+        services.add(ServiceProcess.start(name, jar(module), port, env, logDir));
     }
 
     /** Kills a service's JVM at once (SIGKILL: no shutdown hook, nothing flushed), as a crash would. */
@@ -257,7 +293,7 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(environments.get(name));
         env.putAll(changes);
         environments.put(name, Map.copyOf(env));
-        ServiceProcess started = ServiceProcess.start(name, jar(name), old.port(), env, logDir);
+        ServiceProcess started = ServiceProcess.start(name, jar(modules.get(name)), old.port(), env, logDir);
         services.set(services.indexOf(old), started);
         try {
             awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), started,
