@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +153,8 @@ public class NoticeChaos {
                 }
             }
 
-            Map<String, Set<String>> acknowledged = new HashMap<>();
-            Map<String, Set<String>> deliveredPairs = new HashMap<>();
+            Set<String> acknowledged = new HashSet<>();
+            Set<String> deliveredPairs = new HashSet<>();
             try (Connection c = DriverManager.getConnection(stack.jdbcUrl("sanction"), "root", "");
                  Statement s = c.createStatement();
                  ResultSet rows = s.executeQuery("SELECT listing_id, department_code, status, acknowledged_at FROM notice "
@@ -163,10 +162,10 @@ public class NoticeChaos {
                 while (rows.next()) {
                     String pair = rows.getLong(1) + "/" + rows.getString(2);
                     if ("DELIVERED".equals(rows.getString(3))) {
-                        deliveredPairs.computeIfAbsent(pair, k -> new HashSet<>()).add(pair);
+                        deliveredPairs.add(pair);
                     }
                     if (rows.getTimestamp(4) != null) {
-                        acknowledged.computeIfAbsent(pair, k -> new HashSet<>()).add(pair);
+                        acknowledged.add(pair);
                     }
                 }
             }
@@ -175,9 +174,9 @@ public class NoticeChaos {
             for (long listing : listed) {
                 for (String department : expectedDepartments) {
                     String pair = listing + "/" + department;
-                    if (!deliveredPairs.containsKey(pair)) {
+                    if (!deliveredPairs.contains(pair)) {
                         lost++;
-                    } else if (!acknowledged.containsKey(pair)) {
+                    } else if (!acknowledged.contains(pair)) {
                         notAcknowledged++;
                     }
                 }

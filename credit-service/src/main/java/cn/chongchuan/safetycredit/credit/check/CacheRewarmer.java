@@ -46,19 +46,21 @@ class CacheRewarmer {
 
     @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${credit.check.rewarm-interval:PT5S}")
     void rewarmIfEmptied() {
-        if (!properties.rewarmEnabled() || !properties.cacheEnabled() || running.get() || !cache.isAvailable()) {
+        if (!properties.rewarmEnabled() || !properties.cacheEnabled() || !cache.isAvailable()
+                || !running.compareAndSet(false, true)) {
             return;
         }
-        if (cache.claimEpoch()) {
-            running.set(true);
-            Thread.ofVirtual().name("check-cache-rewarm").start(() -> {
-                try {
-                    rewarm();
-                } finally {
-                    running.set(false);
-                }
-            });
+        if (!cache.claimEpoch()) {
+            running.set(false);
+            return;
         }
+        Thread.ofVirtual().name("check-cache-rewarm").start(() -> {
+            try {
+                rewarm();
+            } finally {
+                running.set(false);
+            }
+        });
     }
 
     /** Every unit and person, page by page; stops early (and leaves the rest to misses) if Redis or MySQL fail. */
