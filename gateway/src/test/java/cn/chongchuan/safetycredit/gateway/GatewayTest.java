@@ -35,6 +35,7 @@ abstract class GatewayTest {
     /** Keys of two more departments, for the rate-limit tests only. */
     static final String RATE_TEST_KEY = "test-key-scjgj-ratelimit-0005";
     static final String OTHER_RATE_TEST_KEY = "test-key-xfdd-ratelimit-0006";
+    static final String GUESS_TEST_RIGHT_KEY = "test-key-jtj-guesses-0007";
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();

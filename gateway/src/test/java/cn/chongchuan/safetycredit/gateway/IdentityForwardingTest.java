@@ -43,8 +43,8 @@ class IdentityForwardingTest extends GatewayTest {
 
     @Test
     void eachKeyCarriesItsOwnDepartment() {
-        getWithKey("/api/v1/listings/1", ADMIN_KEY);
-        getWithKey("/api/v1/listings/1", ENFORCEMENT_KEY);
+        assertThat(getWithKey("/api/v1/listings/1", ADMIN_KEY).statusCode()).isEqualTo(200);
+        assertThat(getWithKey("/api/v1/listings/1", ENFORCEMENT_KEY).statusCode()).isEqualTo(200);
 
         assertThat(Backends.creditReceived()).extracting(r -> forwardedToken(r).getClaimAsString("dept"))
                 .containsExactlyInAnyOrder("AWB", "AJJ");

@@ -12,8 +12,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tiny limits (1 request/s, bursts of 3) against the real embedded Redis. The departments and
- * client address used here are used by no other test, as the buckets live in the shared Redis.
+ * Tiny limits (1 request/s, bursts of 3) against the real embedded Redis. The departments (their
+ * keys) and client addresses used here are used by no other test: the buckets live in the shared
+ * Redis, and a bucket drained here would refuse another test class's requests.
  */
 @TestPropertySource(properties = {"gateway.client-ip.trusted-proxies=1",
         "gateway.rate-limit.department.replenish-rate=1", "gateway.rate-limit.department.burst-capacity=3",
@@ -77,10 +78,10 @@ class RateLimitTest extends GatewayTest {
         assertThat(Long.parseLong(stopped.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         // Even the right key is refused from that address until the window ends: a guess cannot be confirmed.
         assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
-                .header("X-Api-Key", ADMIN_KEY)).statusCode()).isEqualTo(429);
+                .header("X-Api-Key", GUESS_TEST_RIGHT_KEY)).statusCode()).isEqualTo(429);
 
         assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.21")
-                .header("X-Api-Key", ADMIN_KEY)).statusCode()).as("another address").isEqualTo(200);
+                .header("X-Api-Key", GUESS_TEST_RIGHT_KEY)).statusCode()).as("another address").isEqualTo(200);
         assertThat(Backends.allReceived()).hasSize(1);
     }
 
@@ -91,6 +92,6 @@ class RateLimitTest extends GatewayTest {
                     "unauthenticated");
         }
         assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.22")
-                .header("X-Api-Key", ADMIN_KEY)).statusCode()).isEqualTo(200);
+                .header("X-Api-Key", GUESS_TEST_RIGHT_KEY)).statusCode()).isEqualTo(200);
     }
 }
