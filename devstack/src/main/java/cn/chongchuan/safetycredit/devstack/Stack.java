@@ -39,6 +39,8 @@ import java.util.function.Consumer;
 public final class Stack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How often the gateway probes each service instance here (GATEWAY_HEALTHCHECK_INTERVAL). */
+    private static final Duration GATEWAY_PROBE_INTERVAL = Duration.ofSeconds(1);
 
     /** Where things listen; 0 means a free port. */
     public record Ports(int gateway, int credit, int sanction, int mariaDb, int redis, int partners) {
@@ -228,6 +230,7 @@ public final class Stack implements AutoCloseable {
         gateway.put("SERVER_PORT", String.valueOf(ports.gateway()));
         gateway.put("GATEWAY_CREDIT_URLS", creditUrls);
         gateway.put("GATEWAY_SANCTION_URLS", sanctionUrls);
+        gateway.put("GATEWAY_HEALTHCHECK_INTERVAL", GATEWAY_PROBE_INTERVAL.toMillis() + "ms");
         int i = 0;
         for (Department department : departments.values()) {
             gateway.put("GATEWAY_APIKEYS_" + i + "_SHA256", sha256Hex(department.apiKey()));
@@ -253,6 +256,7 @@ public final class Stack implements AutoCloseable {
             say.accept(String.format("%-17s ready at %s  (log: %s)", service.name(), service.url(),
                     root.relativize(service.log())));
         }
+        awaitRouted(http, deadline);
         partners = PartnerStubs.start(ports.partners(), logDir.resolve("partners.log"));
         registerPartnerEndpoints();
         say.accept("all services ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
@@ -383,6 +387,34 @@ public final class Stack implements AutoCloseable {
         }
         throw new IllegalStateException(service.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
                 + " s; see " + service.log());
+    }
+
+    /**
+     * Waits until the gateway routes to every service instance. The gateway probes each instance
+     * every {@link #GATEWAY_PROBE_INTERVAL} and sends nothing to one that failed its last probe, as
+     * the instances that started after the gateway did: so each service must answer through the
+     * gateway, and one more probe round must pass after the last instance became ready.
+     */
+    private void awaitRouted(HttpClient http, Instant deadline) throws InterruptedException {
+        for (String service : List.of("credit-service", "sanction-service")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/v3/api-docs/" + service))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            while (true) {
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // the gateway answers once it is ready; an I/O error here is worth another try
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the gateway did not route to " + service + " within "
+                            + READY_TIMEOUT.toSeconds() + " s; see " + root.relativize(logDir.resolve("gateway.log")));
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+        TimeUnit.MILLISECONDS.sleep(GATEWAY_PROBE_INTERVAL.toMillis() + 500);
     }
 
     /** Stops every process and server it started; safe to call twice. */

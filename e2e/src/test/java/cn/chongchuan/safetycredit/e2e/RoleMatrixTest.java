@@ -118,6 +118,7 @@ class RoleMatrixTest {
                 new Route("GET", "/api/v1/notices/overdue", null, admin),
                 new Route("GET", "/api/v1/notices/flagged", null, admin),
                 new Route("GET", "/api/v1/notices/delivery-summary", null, admin),
+                new Route("GET", "/api/v1/notices/delivery-history", null, admin),
                 new Route("GET", "/api/v1/notices/" + NO_NOTICE + "/attempts", null, admin),
                 new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/replay", "{}", admin),
                 new Route("GET", "/api/v1/cases/" + NO_ID, null, enforcementOrAdmin));

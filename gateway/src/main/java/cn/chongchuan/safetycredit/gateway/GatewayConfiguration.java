@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.gateway;
 
+import cn.chongchuan.safetycredit.gateway.console.ConsoleHeadersWebFilter;
+import cn.chongchuan.safetycredit.gateway.console.ConsoleRoutes;
 import cn.chongchuan.safetycredit.gateway.identity.ApiKeyProperties;
 import cn.chongchuan.safetycredit.gateway.identity.ApiKeys;
 import cn.chongchuan.safetycredit.gateway.identity.IdentityForwardingFilter;
@@ -11,6 +13,7 @@ import cn.chongchuan.safetycredit.gateway.ratelimit.ClientIpProperties;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessProperties;
 import cn.chongchuan.safetycredit.gateway.ratelimit.RateLimitKeys;
+import cn.chongchuan.safetycredit.gateway.routing.HealthCheckedInstances;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceFallback;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceUrlToInstanceConverter;
 import cn.chongchuan.safetycredit.gateway.web.ConsoleCorsWebFilter;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -45,6 +49,7 @@ import java.time.Duration;
 @EnableConfigurationProperties({InternalTokenProperties.class, ApiKeyProperties.class, IdentityProperties.class,
         KeyGuessProperties.class,
         RequestLimitProperties.class, CorsProperties.class, ClientIpProperties.class})
+@LoadBalancerClients(defaultConfiguration = HealthCheckedInstances.class)
 class GatewayConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
@@ -122,6 +127,16 @@ class GatewayConfiguration {
     @Bean
     RouterFunction<ServerResponse> serviceFallbackRoute(ServiceFallback fallback) {
         return RouterFunctions.route(RequestPredicates.path(ServiceFallback.PATH), fallback::handle);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> consoleRoutes() {
+        return ConsoleRoutes.routes();
+    }
+
+    @Bean
+    ConsoleHeadersWebFilter consoleHeadersWebFilter() {
+        return new ConsoleHeadersWebFilter();
     }
 
     @Bean

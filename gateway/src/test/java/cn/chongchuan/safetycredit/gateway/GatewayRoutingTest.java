@@ -4,9 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import java.time.Duration;
 import java.util.stream.IntStream;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class GatewayRoutingTest extends GatewayTest {
 
@@ -37,6 +43,27 @@ class GatewayRoutingTest extends GatewayTest {
 
         assertThat(Backends.received(Backends.CREDIT_A)).hasSize(3);
         assertThat(Backends.received(Backends.CREDIT_B)).hasSize(3);
+    }
+
+    @Test
+    void anInstanceFailingItsHealthProbeLeavesTheRotationUntilItAnswersAgain() {
+        Backends.CREDIT_B.stubFor(WireMock.get(urlPathEqualTo(Backends.HEALTH_PROBE))
+                .willReturn(aResponse().withStatus(503)));
+        int probesBefore = Backends.healthProbes(Backends.CREDIT_B).size();
+        // Two probes later the first failed one has surely been answered and taken into account.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Backends.healthProbes(Backends.CREDIT_B).size() >= probesBefore + 2);
+
+        IntStream.range(0, 6).forEach(i ->
+                assertThat(getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY).statusCode()).isEqualTo(200));
+        assertThat(Backends.received(Backends.CREDIT_A)).hasSize(6);
+        assertThat(Backends.received(Backends.CREDIT_B)).isEmpty();
+
+        Backends.reset();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY);
+            assertThat(Backends.received(Backends.CREDIT_B)).isNotEmpty();
+        });
     }
 
     @Test

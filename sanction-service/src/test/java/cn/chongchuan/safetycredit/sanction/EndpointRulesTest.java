@@ -58,6 +58,7 @@ class EndpointRulesTest {
             "GET, /api/v1/notices/overdue, PARTNER",
             "GET, /api/v1/notices/flagged, PARTNER",
             "GET, /api/v1/notices/delivery-summary, PARTNER",
+            "GET, /api/v1/notices/delivery-history, PARTNER",
             "GET, /api/v1/notices/" + NOTICE + "/attempts, PARTNER",
             "POST, /api/v1/notices/" + NOTICE + "/replay, PARTNER",
             "GET, /api/v1/cases/1, PARTNER"})

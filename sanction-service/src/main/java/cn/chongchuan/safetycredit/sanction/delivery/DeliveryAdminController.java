@@ -1,17 +1,21 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
+import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
 import cn.chongchuan.safetycredit.sanction.support.PathParameters;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** ADMIN's delivery controls: replays, attempts of a notice, and the per-department summary. */
+/** ADMIN's delivery controls: replays, attempts of a notice, the per-department summary and the daily history. */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class DeliveryAdminController {
@@ -39,6 +43,14 @@ class DeliveryAdminController {
     @GetMapping("/api/v1/notices/delivery-summary")
     List<DeliverySummary> summary() {
         return administration.summariseDeliveries();
+    }
+
+    /** Notices created, delivered, acknowledged, answered and DEAD per day, for the dashboard's chart. */
+    @GetMapping("/api/v1/notices/delivery-history")
+    List<DeliveryHistory.Day> history(@RequestParam(defaultValue = "30") @Min(1) @Max(366) int days,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_-]{1,31}", message = "must be a department code")
+            String department) {
+        return administration.history(department, days);
     }
 
     @GetMapping("/api/v1/notices/{id}/attempts")

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
+import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
 import cn.chongchuan.safetycredit.sanction.notice.NoticesQueued;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** What ADMIN does about deliveries: replay, and see where each department stands. */
@@ -18,6 +21,8 @@ import java.util.List;
 public class DeliveryAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryAdministration.class);
+    /** The dashboard's days; the history query shifts by its fixed +8 h (no daylight saving). */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DeliveryMapper deliveries;
     private final NoticeMapper notices;
@@ -64,6 +69,13 @@ public class DeliveryAdministration {
         return deliveries.summarise().stream()
                 .map(s -> s.withCircuitBreaker(resilience.breakerState(s.department())))
                 .toList();
+    }
+
+    /** The last {@code days} days (today included) of notice events, of one department or of all. */
+    public List<DeliveryHistory.Day> history(String department, int days) {
+        LocalDate last = LocalDate.now(clock.withZone(CHINA));
+        LocalDate first = last.minusDays(days - 1L);
+        return DeliveryHistory.of(first, last, deliveries.countByDay(department, first.atStartOfDay(CHINA).toInstant()));
     }
 
     public List<DeliveryAttempt> attemptsOf(String noticeId) {

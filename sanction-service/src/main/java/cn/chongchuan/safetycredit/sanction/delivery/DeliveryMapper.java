@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
 import org.apache.ibatis.annotations.Mapper;
+import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
@@ -46,4 +47,10 @@ public interface DeliveryMapper {
     int requeueDead(@Param("department") String department, @Param("now") Instant now);
 
     List<DeliverySummary> summarise();
+
+    /**
+     * Notices per Asia/Shanghai day and kind of event (CREATED, DELIVERED, ACKNOWLEDGED, ANSWERED,
+     * DEAD) from {@code since} on; of one department, or of all when it is null.
+     */
+    List<DeliveryHistory.DayCount> countByDay(@Param("department") String department, @Param("since") Instant since);
 }

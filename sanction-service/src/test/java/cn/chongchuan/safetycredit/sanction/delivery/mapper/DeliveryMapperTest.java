@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.delivery.mapper;
 
 import cn.chongchuan.safetycredit.sanction.delivery.DeliveryMapper;
+import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
 import cn.chongchuan.safetycredit.sanction.notice.SanctionCase;
@@ -9,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,8 @@ class DeliveryMapperTest {
     NoticeMapper notices;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
 
     private long caseId;
     private long listingId;
@@ -128,5 +135,47 @@ class DeliveryMapperTest {
         List<String> due = readCommitted().execute(status -> lockDue(1000, 2));
 
         assertThat(due).containsExactly(other);
+    }
+
+    @Test
+    void theHistoryCountsEachEventOnItsChinaDayForOneDepartment() {
+        String department = tag + "H";
+        // 2099-03-01T15:59:59Z is 23:59:59 on 1 March in China; 16:00:00Z is already 2 March there.
+        Instant lateOnMarch1 = Instant.parse("2099-03-01T15:59:59Z");
+        Instant earlyOnMarch2 = Instant.parse("2099-03-01T16:00:00Z");
+        happened(department, lateOnMarch1, lateOnMarch1, null, null, null);
+        happened(department, lateOnMarch1, earlyOnMarch2, earlyOnMarch2, earlyOnMarch2, null);
+        happened(department, earlyOnMarch2, null, null, null, earlyOnMarch2);
+        happened(tag + "OTHER", lateOnMarch1, lateOnMarch1, null, null, null);
+
+        List<DeliveryHistory.DayCount> counts = deliveries.countByDay(department, Instant.parse("2099-02-28T16:00:00Z"));
+
+        LocalDate march1 = LocalDate.of(2099, 3, 1);
+        LocalDate march2 = LocalDate.of(2099, 3, 2);
+        assertThat(counts).containsExactlyInAnyOrder(
+                new DeliveryHistory.DayCount(march1, "CREATED", 2),
+                new DeliveryHistory.DayCount(march1, "DELIVERED", 1),
+                new DeliveryHistory.DayCount(march2, "CREATED", 1),
+                new DeliveryHistory.DayCount(march2, "DELIVERED", 1),
+                new DeliveryHistory.DayCount(march2, "ACKNOWLEDGED", 1),
+                new DeliveryHistory.DayCount(march2, "ANSWERED", 1),
+                new DeliveryHistory.DayCount(march2, "DEAD", 1));
+        assertThat(deliveries.countByDay(department, earlyOnMarch2)).noneMatch(c -> c.day().equals(march1));
+    }
+
+    /** A notice created at {@code created}, then delivered, acknowledged, answered or dead at the others (null: not). */
+    private void happened(String department, Instant created, Instant delivered, Instant acknowledged, Instant answered,
+            Instant dead) {
+        String id = UUID.randomUUID().toString();
+        notices.insertNotices(List.of(new Notice(id, caseId, listingId, department, "SANCTION_START",
+                UUID.randomUUID().toString(), List.of("M-1"), "{}", dead == null ? "DELIVERED" : "DEAD", 1, 0, null, null,
+                null, null, null, false, null, null, null, LocalDate.of(2099, 3, 15), null, created)));
+        new JdbcTemplate(dataSource).update(
+                "UPDATE notice SET delivered_at = ?, acknowledged_at = ?, feedback_at = ?, dead_at = ? WHERE id = ?",
+                timestamp(delivered), timestamp(acknowledged), timestamp(answered), timestamp(dead), id);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

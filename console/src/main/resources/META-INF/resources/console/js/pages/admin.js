@@ -1,0 +1,189 @@
+// The credit office (ADMIN): repair and objection queues, every listing, the delivery dashboard
+// of the joint-sanction notices (with replay), and the partner departments' endpoints and keys.
+
+import { api, query } from '../api.js';
+import { badge, download, field, h, label, render, table, toast, when, withButton } from '../ui.js';
+import { showListings } from './enforcement.js';
+import { historyChart } from '../chart.js';
+
+export async function show(context) {
+  const [section = 'queues'] = context.args;
+  switch (section) {
+    case 'listings': return showListings(context);
+    case 'deliveries': return showDeliveries();
+    case 'departments': return showDepartments();
+    default: return showQueues();
+  }
+}
+
+// --- repair and objection queues ------------------------------------------------------------------
+
+async function showQueues() {
+  const [repairs, objections] = await Promise.all([api.get('/api/v1/repairs?state=PENDING'), api.get('/api/v1/objections')]);
+  render(h('h1', {}, '信用修复与异议'),
+    h('h2', {}, `待审核的信用修复申请（${repairs.length}）`),
+    h('div', { id: 'repairs' }, repairs.length === 0 ? h('p', { class: 'empty' }, '没有待审核的申请') : repairs.map(repairCard)),
+    h('h2', {}, `待答复的异议（${objections.length}）`),
+    h('div', { id: 'objections' }, objections.length === 0 ? h('p', { class: 'empty' }, '没有待答复的异议') : objections.map(objectionCard)));
+}
+
+function repairCard(repair) {
+  const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000, 'aria-label': `修复申请 ${repair.id} 审核意见` });
+  const messages = h('div');
+  const decide = (path, text) => {
+    const button = h('button', { type: 'button', class: path === 'rejection' ? 'secondary' : null }, text);
+    button.addEventListener('click', () => withButton(button, messages, async () => {
+      await api.post(`/api/v1/repairs/${repair.id}/${path}`, { reason: reason.value.trim() });
+      toast(path === 'approval' ? '已同意修复，移出名单' : '已驳回');
+      await showQueues();
+    }));
+    return button;
+  };
+  const conditions = { penaltyFulfilled: '履行处罚', rectified: '完成整改', creditCommitment: '信用承诺', trainingCompleted: '参加培训' };
+  return h('article', { class: 'card', 'data-repair': repair.id },
+    h('h3', {}, h('a', { href: `#/listing/${repair.listingId}` }, `列入记录 #${repair.listingId}`), ` 的修复申请 #${repair.id}`),
+    h('p', {}, Object.entries(conditions).map(([key, text]) => badge(`${repair[key] ? '✓' : '✗'} ${text}`, repair[key] ? 'clear' : 'dead'))),
+    h('p', { class: 'meta' }, `申请：${repair.appliedBy} · ${when(repair.appliedAt)} · 材料：${repair.evidence || '—'}`),
+    field('审核意见', reason), h('div', { class: 'actions' }, decide('approval', '同意修复'), decide('rejection', '驳回')), messages);
+}
+
+function objectionCard(view) {
+  const objection = view.objection;
+  const answer = h('textarea', { name: 'answer', rows: 2, maxlength: 2000, 'aria-label': `异议 ${objection.id} 答复` });
+  const outcome = h('select', { name: 'outcome', 'aria-label': `异议 ${objection.id} 结论` },
+    h('option', { value: 'REJECTED' }, '异议不成立'), h('option', { value: 'UPHELD' }, '异议成立'));
+  const messages = h('div');
+  const submit = h('button', { type: 'submit' }, '答复');
+  return h('form', { class: 'card', 'data-objection': objection.id, onsubmit: (event) => {
+    event.preventDefault();
+    withButton(submit, messages, async () => {
+      await api.post(`/api/v1/objections/${objection.id}/answer`, { answer: answer.value.trim(), outcome: outcome.value });
+      toast('已答复');
+      await showQueues();
+    });
+  } },
+  h('h3', {}, h('a', { href: `#/listing/${objection.listingId}` }, `列入记录 #${objection.listingId}`), ` 的异议 #${objection.id}`,
+    view.overdue ? badge('已超期', 'dead') : ''),
+  h('p', {}, `${objection.filedBy}：${objection.content}`),
+  h('p', { class: 'meta' }, `登记：${objection.recordedBy} · ${when(objection.filedAt)} · 答复期限 ${objection.answerDue}`),
+  field('答复', answer), field('结论', outcome), submit, messages);
+}
+
+// --- delivery dashboard ---------------------------------------------------------------------------
+
+async function showDeliveries() {
+  const [summary, overdue, flagged, history] = await Promise.all([
+    api.get('/api/v1/notices/delivery-summary'),
+    api.get('/api/v1/notices/overdue?limit=1000'),
+    api.get('/api/v1/notices/flagged?limit=200'),
+    api.get('/api/v1/notices/delivery-history?days=30'),
+  ]);
+  const overdueBy = {};
+  for (const notice of overdue) {
+    overdueBy[notice.department] = (overdueBy[notice.department] || 0) + 1;
+  }
+  const messages = h('div');
+  render(h('h1', {}, '联合惩戒通知投递看板'), messages,
+    h('section', { class: 'card' }, h('h2', {}, '近 30 天'), historyChart(history)),
+    table(summary, [
+      ['成员单位', (d) => d.department],
+      ['排队', (d) => d.queued + d.inFlight],
+      ['已送达', (d) => d.delivered],
+      ['待拉取', (d) => d.pull],
+      ['已响应', (d) => d.acknowledged],
+      ['已反馈', (d) => d.answered],
+      ['反馈逾期', (d) => (overdueBy[d.department] ? badge(String(overdueBy[d.department]), 'dead') : 0)],
+      ['投递失败', (d) => (d.dead ? badge(String(d.dead), 'dead') : 0)],
+      ['被拒收', (d) => d.rejected],
+      ['熔断器', (d) => d.circuitBreaker || '—'],
+      ['最近送达', (d) => when(d.lastDeliveredAt)],
+      ['', (d) => (d.dead ? replayDeadButton(d.department, messages) : '')],
+    ], { caption: '各成员单位投递情况', empty: '尚无通知' }),
+    h('h2', {}, `需处理的通知（${flagged.length}）`),
+    table(flagged, [
+      ['通知', (n) => n.id.slice(0, 8)],
+      ['成员单位', (n) => n.department],
+      ['类型', (n) => label('kind', n.kind)],
+      ['状态', (n) => badge(label('delivery', n.deliveryStatus), String(n.deliveryStatus).toLowerCase())],
+      ['创建', (n) => when(n.createdAt)],
+      ['', (n) => replayButton(n.id, messages)],
+    ], { empty: '没有被拒收或投递失败的通知' }),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary',
+      onclick: () => download('delivery-summary.json', JSON.stringify(summary, null, 2)) }, '导出看板数据')));
+}
+
+function replayDeadButton(department, messages) {
+  const button = h('button', { type: 'button', class: 'small' }, '全部重发');
+  button.addEventListener('click', () => withButton(button, messages, async () => {
+    const result = await api.post(`/api/v1/departments/${encodeURIComponent(department)}/replay-dead`, {});
+    toast(`已安排重发 ${result?.replayed ?? ''} 条`);
+    await showDeliveries();
+  }));
+  return button;
+}
+
+function replayButton(noticeId, messages) {
+  const button = h('button', { type: 'button', class: 'small' }, '重发');
+  button.addEventListener('click', () => withButton(button, messages, async () => {
+    await api.post(`/api/v1/notices/${encodeURIComponent(noticeId)}/replay`, {});
+    toast('已安排重发');
+    await showDeliveries();
+  }));
+  return button;
+}
+
+// --- departments ----------------------------------------------------------------------------------
+
+async function showDepartments() {
+  const departments = await api.get('/api/v1/departments');
+  render(h('h1', {}, '成员单位、接收地址与签名密钥'),
+    h('p', { class: 'lead' }, '新密钥只在生成时显示一次，请当面或经保密渠道交给该部门；部门改用新密钥后再停用旧密钥。'),
+    h('div', { id: 'departments' }, departments.map(departmentCard)));
+}
+
+function departmentCard(department) {
+  const endpoint = h('input', { type: 'url', name: 'endpointUrl', value: department.endpointUrl || '', maxlength: 500, placeholder: '不填则由部门自行拉取' });
+  const enabled = h('input', { type: 'checkbox', name: 'enabled', checked: department.enabled });
+  const contact = h('input', { name: 'contact', value: department.contact || '', maxlength: 200 });
+  const messages = h('div');
+  const secretBox = h('div');
+  const save = h('button', { type: 'submit' }, '保存');
+  const newSecret = h('button', { type: 'button', class: 'secondary' }, '生成新密钥');
+  newSecret.addEventListener('click', () => withButton(newSecret, messages, async () => {
+    const created = await api.post(`/api/v1/departments/${department.code}/secrets`, {});
+    secretBox.replaceChildren(h('div', { class: 'secret', role: 'alert' },
+      h('p', {}, `新密钥（${created.keyId}），仅显示这一次：`), h('code', {}, created.secret)));
+  }));
+  const form = h('form', { class: 'card', 'data-department': department.code, onsubmit: (event) => {
+    event.preventDefault();
+    withButton(save, messages, async () => {
+      await api.put(`/api/v1/departments/${department.code}`, {
+        name: department.name, fullName: department.fullName, roles: department.roles,
+        endpointUrl: endpoint.value.trim() || null, enabled: enabled.checked, contact: contact.value.trim() || null,
+      });
+      toast('已保存');
+    });
+  } },
+  h('h3', {}, `${department.name}（${department.code}）`),
+  h('p', { class: 'meta' }, `${department.fullName || ''} · ${department.roles.join('、')}`),
+  field('接收地址', endpoint), field('联系人', contact), h('label', { class: 'check' }, enabled, ' 启用'),
+  h('h4', {}, '有效签名密钥'),
+  table(department.activeSecrets, [
+    ['密钥编号', (s) => s.keyId],
+    ['指纹', (s) => s.fingerprint],
+    ['生成时间', (s) => when(s.createdAt)],
+    ['', (s) => (department.activeSecrets.length > 1 ? retireButton(department.code, s.keyId, messages) : '')],
+  ], { empty: '无有效密钥' }),
+  h('div', { class: 'actions' }, save, newSecret), secretBox, messages);
+  return form;
+}
+
+function retireButton(code, keyId, messages) {
+  const button = h('button', { type: 'button', class: 'small secondary' }, '停用');
+  button.addEventListener('click', () => withButton(button, messages, async () => {
+    await api.del(`/api/v1/departments/${code}/secrets/${encodeURIComponent(keyId)}`);
+    toast('已停用旧密钥');
+    await showDepartments();
+  }));
+  return button;
+}

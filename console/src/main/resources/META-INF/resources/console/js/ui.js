@@ -1,0 +1,169 @@
+// Small DOM helpers. Text always goes in as text (textContent), never as HTML, so nothing a
+// department or the public typed can run as script in another person's browser.
+
+/** Creates an element: h('p', {class: 'note'}, 'text', child, ...). Attributes starting with "on" are listeners. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === 'dataset') {
+      Object.assign(element.dataset, value);
+    } else if (value === true) {
+      element.setAttribute(name, '');
+    } else {
+      element.setAttribute(name, String(value));
+    }
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) {
+      continue;
+    }
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces the content of the page's main area. */
+export function render(...children) {
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  append(main, children);
+}
+
+/** A table: columns are [header, (row) => cell content]. */
+export function table(rows, columns, { empty = '暂无记录', caption } = {}) {
+  if (!rows || rows.length === 0) {
+    return h('p', { class: 'empty' }, empty);
+  }
+  return h('table', {},
+    caption ? h('caption', {}, caption) : null,
+    h('thead', {}, h('tr', {}, columns.map(([header]) => h('th', { scope: 'col' }, header)))),
+    h('tbody', {}, rows.map((row) => h('tr', {}, columns.map(([, cell]) => h('td', {}, cell(row)))))));
+}
+
+/** A labelled form field; the input gets an id so the label is tied to it. */
+let fieldCounter = 0;
+export function field(label, input, hint) {
+  const id = input.id || `f${++fieldCounter}`;
+  input.id = id;
+  const message = h('span', { class: 'field-message', id: `${id}-message`, 'aria-live': 'polite' });
+  input.setAttribute('aria-describedby', message.id);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input, hint ? h('span', { class: 'hint' }, hint) : null, message);
+}
+
+/** Shows (or clears) the message under a field made with field(). */
+export function fieldMessage(input, text, kind = 'error') {
+  const message = document.getElementById(`${input.id}-message`);
+  if (message) {
+    message.textContent = text || '';
+    message.className = `field-message ${text ? kind : ''}`;
+  }
+  input.setAttribute('aria-invalid', text && kind === 'error' ? 'true' : 'false');
+}
+
+/** A box telling what went wrong, naming each rejected field. */
+export function problemBox(error) {
+  const lines = typeof error.lines === 'function' ? error.lines() : [error.message || String(error)];
+  const title = error.problem?.title || '操作未完成';
+  return h('div', { class: 'problem', role: 'alert' }, h('strong', {}, title), h('ul', {}, lines.map((line) => h('li', {}, line))));
+}
+
+/** Runs an async action for a button: disables it meanwhile and shows a problem in `into`. */
+export async function withButton(button, into, action) {
+  button.disabled = true;
+  if (into) {
+    into.replaceChildren();
+  }
+  try {
+    return await action();
+  } catch (error) {
+    if (into) {
+      into.replaceChildren(problemBox(error));
+    } else {
+      toast(error.message, 'error');
+    }
+    return undefined;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+let toastTimer;
+export function toast(text, kind = 'ok') {
+  const box = document.getElementById('toast');
+  box.textContent = text;
+  box.className = `visible ${kind}`;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { box.className = ''; }, 4000);
+}
+
+export function badge(text, kind) {
+  return h('span', { class: `badge ${kind || String(text).toLowerCase()}` }, text);
+}
+
+/** A date or instant as the clerk reads it (Asia/Shanghai). */
+export function when(value) {
+  if (!value) {
+    return '—';
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return value;
+  }
+  return new Date(value).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+export function today() {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+/** Offers text as a file download (a receipt, a CSV). */
+export function download(filename, text, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A progress bar with a label: set(done, total). */
+export function progress(label) {
+  const bar = h('progress', { max: 1, value: 0 });
+  const text = h('span', {}, '');
+  const box = h('div', { class: 'progress', role: 'group', 'aria-label': label }, h('span', {}, label), bar, text);
+  return {
+    element: box,
+    set(done, total) {
+      bar.max = total;
+      bar.value = done;
+      text.textContent = `${done} / ${total}`;
+    },
+  };
+}
+
+export const labels = {
+  status: { CLEAR: '未列入', LISTED: '已列入', PROPOSED: '拟列入' },
+  state: {
+    PROPOSED: '拟列入', NOTIFIED: '已告知', LISTED: '已列入', DROPPED: '不予列入', EXPIRED: '期满移出',
+    REPAIRED: '信用修复移出', REVOKED: '撤销', RESTORED: '恢复列入',
+  },
+  subjectType: { UNIT: '单位', PERSON: '个人' },
+  kind: { SANCTION_START: '惩戒发起', SANCTION_END: '惩戒解除' },
+  delivery: {
+    QUEUED: '排队中', IN_FLIGHT: '发送中', DELIVERED: '已送达', REJECTED: '被拒收', DEAD: '投递失败', PULL: '待部门拉取',
+  },
+  responsibility: { PRINCIPAL: '主要负责人', OTHER: '其他责任人' },
+  outcome: { APPLIED: '已实施', LIFTED: '已解除', NOT_APPLICABLE: '不适用' },
+};
+
+export function label(group, value) {
+  return labels[group]?.[value] || value || '—';
+}
