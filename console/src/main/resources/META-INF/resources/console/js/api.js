@@ -2,6 +2,8 @@
 // lives in sessionStorage only: it goes away with the tab and never appears in a URL.
 
 const KEY_STORAGE = 'safety-credit.api-key';
+/** Longer than the gateway's own response timeout (15 s), so the gateway's 503 arrives first. */
+const TIMEOUT_MS = 30_000;
 
 export function storedKey() {
   return sessionStorage.getItem(KEY_STORAGE);
@@ -42,10 +44,14 @@ async function call(method, path, { body, key = storedKey(), headers = {}, raw =
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  init.signal = AbortSignal.timeout(TIMEOUT_MS);
   let response;
   try {
     response = await fetch(path, init);
   } catch (e) {
+    if (e.name === 'TimeoutError') {
+      throw new ApiProblem(0, { title: '请求超时', detail: `服务器 ${TIMEOUT_MS / 1000} 秒内未答复，请稍后重试。` });
+    }
     throw new ApiProblem(0, { title: '网络错误', detail: '无法连接服务器，请稍后重试。' });
   }
   if (!response.ok) {

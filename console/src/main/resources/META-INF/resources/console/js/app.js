@@ -85,7 +85,18 @@ function homeHash() {
   return first ? first[0] : '#/public';
 }
 
-async function route() {
+/**
+ * Navigations run one after another: a page that is still loading finishes (or fails) before the
+ * next one renders, so a slow earlier page can never paint over the one the person went to. API
+ * calls time out (api.js), so a navigation never waits for ever.
+ */
+let navigation = Promise.resolve();
+function route() {
+  navigation = navigation.then(showCurrentPage, showCurrentPage);
+  return navigation;
+}
+
+async function showCurrentPage() {
   const [name = '', ...args] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   renderShell();
   if (!name) {
@@ -125,12 +136,18 @@ function showSignIn({ after } = {}) {
       if (!candidate) {
         throw new Error('请输入本部门的 API 密钥。');
       }
+      // Signing in replaces whoever was signed in in this tab, also when the new key is refused.
+      forgetKey();
+      caller = null;
+      renderShell();
       const me = await api.get('/api/v1/me', { key: candidate });
       storeKey(candidate);
       caller = me;
-      location.hash = after && after !== '#/sign-in' ? after : homeHash();
-      if (after === location.hash) {
+      const target = after && after !== '#/sign-in' ? after : homeHash();
+      if (location.hash === target) {
         route();
+      } else {
+        location.hash = target;
       }
     });
   } },

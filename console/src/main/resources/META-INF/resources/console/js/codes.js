@@ -12,19 +12,34 @@ export function usccProblem(raw) {
   if (code.length !== 18) {
     return `统一社会信用代码应为 18 位，现为 ${code.length} 位`;
   }
-  let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = USCC_ALPHABET.indexOf(code[i]);
-    if (value < 0) {
+    if (USCC_ALPHABET.indexOf(code[i]) < 0) {
       return `第 ${i + 1} 位“${code[i]}”不是统一社会信用代码可用的字符`;
     }
-    sum += value * USCC_WEIGHTS[i];
   }
-  const expected = USCC_ALPHABET[(31 - (sum % 31)) % 31];
+  const expected = usccCheckCharacter(code);
   if (code[17] !== expected) {
     return `校验位错误：第 18 位是“${code[17]}”，按前 17 位应为“${expected}”`;
   }
   return null;
+}
+
+/** The 18th character of a 统一社会信用代码 (GB 32100) from its first 17. */
+export function usccCheckCharacter(code) {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    sum += USCC_ALPHABET.indexOf(code[i]) * USCC_WEIGHTS[i];
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** The 18th character of a 居民身份证号 (GB 11643) from its first 17 digits. */
+export function idCheckCharacter(id) {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    sum += Number(id[i]) * ID_WEIGHTS[i];
+  }
+  return ID_CHECK[sum % 11];
 }
 
 /** null when the 居民身份证号 is valid, else why not. */
@@ -33,11 +48,7 @@ export function idNumberProblem(raw) {
   if (!/^\d{17}[\dX]$/.test(id)) {
     return '居民身份证号应为 17 位数字加 1 位数字或 X';
   }
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    sum += Number(id[i]) * ID_WEIGHTS[i];
-  }
-  const expected = ID_CHECK[sum % 11];
+  const expected = idCheckCharacter(id);
   if (id[17] !== expected) {
     return `校验位错误：第 18 位是“${id[17]}”，按前 17 位应为“${expected}”`;
   }

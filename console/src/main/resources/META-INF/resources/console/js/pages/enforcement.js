@@ -186,7 +186,9 @@ export async function showListing({ args, caller }) {
     h('h2', {}, '联合惩戒通知送达情况'), delivery,
     h('h2', {}, '办理记录'),
     h('ol', { class: 'history' }, (listing.history || []).map((e) => h('li', {},
-      h('strong', {}, `${when(e.occurredAt)} ${e.kind}`), ` ${e.fromState || ''} → ${e.toState || ''} · ${e.actorDepartment}（${e.actorRole}）`,
+      h('strong', {}, `${when(e.occurredAt)} ${HISTORY_KINDS[e.kind] || e.kind}`),
+      e.kind === 'TRANSITION' ? ` ${e.fromState ? `${label('state', e.fromState)} → ` : ''}${label('state', e.toState)}` : '',
+      ` · ${e.actorDepartment}（${e.actorRole}）`,
       e.reason ? h('div', {}, e.reason) : null))));
   if (['LISTED', 'REPAIRED', 'REVOKED', 'EXPIRED', 'RESTORED'].includes(listing.state)) {
     loadCaseDelivery(listing.id, delivery);
@@ -195,12 +197,18 @@ export async function showListing({ args, caller }) {
   }
 }
 
-async function loadCaseDelivery(listingId, into) {
+/** The joint-sanction case appears a moment after the decision (sent on by the outbox): ask again a few times. */
+async function loadCaseDelivery(listingId, into, triesLeft = 10) {
   try {
     const sanctionCase = await api.get(`/api/v1/cases/${listingId}`);
     into.replaceChildren(caseTable(sanctionCase));
   } catch (error) {
-    into.replaceChildren(h('p', { class: 'empty' }, error.status === 404 ? '惩戒案件正在生成，请稍后刷新。' : error.message));
+    if (error.status === 404 && triesLeft > 0 && into.isConnected) {
+      into.replaceChildren(h('p', { class: 'empty' }, '正在向各成员单位发送惩戒通知……'));
+      setTimeout(() => loadCaseDelivery(listingId, into, triesLeft - 1), 2000);
+    } else {
+      into.replaceChildren(h('p', { class: 'empty' }, error.status === 404 ? '尚未生成惩戒案件，请稍后刷新。' : error.message));
+    }
   }
 }
 
@@ -214,6 +222,11 @@ function caseTable(sanctionCase) {
     ['反馈', (n) => when(n.feedbackAt)],
   ], { empty: '暂无通知' });
 }
+
+const HISTORY_KINDS = {
+  TRANSITION: '状态变更', OBJECTION_FILED: '提出异议', OBJECTION_ANSWERED: '答复异议', REPAIR_APPLIED: '申请信用修复',
+  REPAIR_REJECTED: '驳回修复申请',
+};
 
 const ACTION_TITLES = {
   NOTIFY: '告知当事人（拟列入告知书）',
@@ -245,6 +258,8 @@ function actionForm(action, listing, { own, admin }, reload) {
     fields = [field('理由', reason)];
     const path = action === 'DROP' ? 'drop' : 'revocation';
     send = () => api.post(`/api/v1/listings/${listing.id}/${path}`, { reason: reason.value.trim() });
+  } else if (action === 'APPROVE_REPAIR' && (own || admin) && listing.repairEligibleFrom > today()) {
+    return h('p', { class: 'card info', 'data-action': action }, `自 ${listing.repairEligibleFrom} 起可申请信用修复。`);
   } else if (action === 'APPROVE_REPAIR' && (own || admin)) {
     const boxes = ['penaltyFulfilled', 'rectified', 'creditCommitment', 'trainingCompleted'];
     const names = { penaltyFulfilled: '已履行行政处罚', rectified: '已完成整改', creditCommitment: '已作出信用承诺', trainingCompleted: '已参加培训' };

@@ -1,0 +1,107 @@
+// The slower paths of the procedure, on a case recorded 15 months ago through the API: the
+// officer keeps up the case follow-up (overdue return visits), the credit office works its repair
+// queue (the public list follows) and its departments' signing secrets.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { monthsAgo, randomIdNumber, randomUscc } from './fixtures.mjs';
+import { assertNoProblems, config, keys, openBrowser, screenshot, signIn } from './lib.mjs';
+
+async function call(key, method, path, body) {
+  const response = await fetch(`${config.url}${path}`, {
+    method,
+    headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const unit = { uscc: randomUscc(), name: `南通崇川修复测试有限公司${Math.floor(Math.random() * 10_000)}` };
+let violation;
+let listingId;
+
+describe('case follow-up, credit repair and the credit office', { concurrency: false }, () => {
+  let browser;
+  let page;
+
+  before(async () => {
+    // A listing decided 13 months ago, the unit's commitment on record, a repair applied for.
+    violation = await call(keys.enforcement, 'POST', '/api/v1/violations', {
+      caseNumber: `崇应急罚〔2025〕修复${Date.now()}号`, decisionNumber: '崇应急罚决〔2025〕12号',
+      decisionDate: monthsAgo(15), criterionCode: 'OM11-03', description: '发生一般生产安全事故，被处以二倍罚款',
+      fineAmount: 500000, unit, persons: [{ name: '修复测试人', idNumber: randomIdNumber(), responsibility: 'PRINCIPAL' }],
+    });
+    listingId = violation.listings.find((l) => l.subjectType === 'UNIT').listingId;
+    await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/notice`, { noticeDate: monthsAgo(14) });
+    await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/decision`,
+      { decisionNumber: '崇应急失信〔2025〕12号', decisionDate: monthsAgo(13) });
+    await call(keys.enforcement, 'POST', `/api/v1/violations/${violation.id}/follow-up/commitment`,
+      { uscc: unit.uscc, signedOn: monthsAgo(14), text: '本单位承诺依法整改，不再发生同类违法行为' });
+    await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/repairs`, {
+      conditions: { penaltyFulfilled: true, rectified: true, creditCommitment: true, trainingCompleted: true },
+      evidence: ['罚款缴纳凭证', '整改验收报告'],
+    });
+    browser = await openBrowser();
+    page = browser.page;
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the officer sees the overdue return visits and records one', async () => {
+    await signIn(page, keys.enforcement);
+    await page.goto(`${config.url}/console/#/enforcement/follow-ups`);
+    const overdue = page.getByRole('row', { name: new RegExp(unit.name) }).first();
+    await overdue.waitFor();
+    await screenshot(page, 'enforcement-follow-ups');
+    await overdue.getByRole('link').click();
+    await page.waitForURL(new RegExp(`#/enforcement/case/${violation.id}$`));
+
+    await page.getByLabel('第 1 次回访结果').selectOption('RECTIFIED');
+    await page.getByRole('button', { name: '记录回访' }).first().click();
+    await page.getByLabel('第 1 次回访结果').waitFor({ state: 'detached' });
+    const firstVisit = page.getByRole('row', { name: /第 1 次/ });
+    assert.match(await firstVisit.innerText(), /已整改/);
+    await screenshot(page, 'enforcement-case');
+    assertNoProblems(browser);
+  });
+
+  test('the credit office approves the repair and the unit leaves the public list', async () => {
+    await signIn(page, keys.admin);
+    await page.goto(`${config.url}/console/#/admin/queues`);
+    const application = page.locator('article[data-repair]', { has: page.locator(`a[href="#/listing/${listingId}"]`) });
+    await application.waitFor();
+    await screenshot(page, 'admin-queues');
+    await application.getByLabel(/审核意见$/).fill('修复条件齐备');
+    await application.getByRole('button', { name: '同意修复' }).click();
+    await application.waitFor({ state: 'detached' });
+
+    await page.goto(`${config.url}/console/#/listing/${listingId}`);
+    await page.getByText('信用修复移出').first().waitFor();
+
+    await page.goto(`${config.url}/console/#/public`);
+    await page.getByLabel('统一社会信用代码').fill(unit.uscc);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByText('没有符合条件的记录').waitFor();
+    assertNoProblems(browser);
+  });
+
+  test('a new signing secret for a department is shown once, then only its key id and fingerprint', async () => {
+    await page.goto(`${config.url}/console/#/admin/departments`);
+    const rfb = page.locator('form[data-department="RFB"]');
+    await rfb.waitFor();
+    const before = await rfb.locator('tbody tr').count();
+    await rfb.getByRole('button', { name: '生成新密钥' }).click();
+    const secret = rfb.locator('.secret code');
+    await secret.waitFor();
+    assert.match(await secret.innerText(), /^whsec_/);
+    await page.reload();
+    await page.locator('form[data-department="RFB"] tbody tr').nth(before).waitFor();
+    assert.equal(await page.locator('form[data-department="RFB"] .secret').count(), 0, 'a secret is shown once only');
+    await screenshot(page, 'admin-departments');
+    assertNoProblems(browser);
+  });
+});
