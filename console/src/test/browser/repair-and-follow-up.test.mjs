@@ -1,6 +1,7 @@
 // The slower paths of the procedure, on a case recorded 15 months ago through the API: the
 // officer keeps up the case follow-up (overdue return visits), the credit office works its repair
-// queue (the public list follows) and its departments' signing secrets.
+// queues (an objection, then the repair; the public list follows) and its departments' signing
+// secrets.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -39,6 +40,8 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
       { decisionNumber: '崇应急失信〔2025〕12号', decisionDate: monthsAgo(13) });
     await call(keys.enforcement, 'POST', `/api/v1/violations/${violation.id}/follow-up/commitment`,
       { uscc: unit.uscc, signedOn: monthsAgo(14), text: '本单位承诺依法整改，不再发生同类违法行为' });
+    await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/objections`,
+      { filedBy: '该单位法定代表人', content: '认为事故等级认定有误，请求复核。' });
     await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/repairs`, {
       conditions: { penaltyFulfilled: true, rectified: true, creditCommitment: true, trainingCompleted: true },
       evidence: ['罚款缴纳凭证', '整改验收报告'],
@@ -69,9 +72,15 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
     assertNoProblems(browser);
   });
 
-  test('the credit office approves the repair and the unit leaves the public list', async () => {
+  test('the credit office answers the objection, approves the repair and the unit leaves the public list', async () => {
     await signIn(page, keys.admin);
     await page.goto(`${config.url}/console/#/admin/queues`);
+    const objection = page.locator('form[data-objection]', { has: page.locator(`a[href="#/listing/${listingId}"]`) });
+    await objection.waitFor();
+    await objection.getByLabel(/答复$/).fill('经复核，事故等级认定无误，列入依据充分。');
+    await objection.getByRole('button', { name: '答复' }).click();
+    await objection.waitFor({ state: 'detached' });
+
     const application = page.locator('article[data-repair]', { has: page.locator(`a[href="#/listing/${listingId}"]`) });
     await application.waitFor();
     await screenshot(page, 'admin-queues');

@@ -162,6 +162,7 @@ export const labels = {
   },
   responsibility: { PRINCIPAL: '主要负责人', OTHER: '其他责任人' },
   outcome: { APPLIED: '已实施', LIFTED: '已解除', NOT_APPLICABLE: '不适用' },
+  source: { cache: '缓存', database: '数据库', history: '历史记录' },
 };
 
 export function label(group, value) {

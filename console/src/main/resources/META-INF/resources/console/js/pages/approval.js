@@ -47,7 +47,7 @@ export function answerCard(result, caller) {
   const basis = result.basis;
   return h('article', { class: `card answer ${String(status).toLowerCase()}`, 'data-status': status },
     h('h3', {}, badge(label('status', status), String(status).toLowerCase()), ' ', result.code),
-    h('p', { class: 'meta' }, `${label('subjectType', result.subjectType)} · 数据来源：${result.source}`),
+    h('p', { class: 'meta' }, `${label('subjectType', result.subjectType)} · 数据来源：${label('source', result.source)}`),
     status === 'CLEAR' ? h('p', {}, '未发现安全生产失信记录。') : null,
     status === 'PROPOSED' ? h('p', { class: 'info' }, '该主体处于拟列入程序中（告知、申辩阶段）。此为提示信息，不构成不予许可的理由。') : null,
     basis ? h('dl', { class: 'basis' },

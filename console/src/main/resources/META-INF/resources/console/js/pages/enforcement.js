@@ -228,6 +228,11 @@ const HISTORY_KINDS = {
   REPAIR_REJECTED: '驳回修复申请',
 };
 
+const FOLLOW_UP_KINDS = {
+  PLAN_OPENED: '建立回访计划', CHECKLIST_SENT: '发送清单提醒', COMMITMENT_RECORDED: '记录承诺书', VISIT_RECORDED: '记录回访',
+  MARKED_TYPICAL: '列为典型案例', UNMARKED_TYPICAL: '取消典型案例',
+};
+
 const ACTION_TITLES = {
   NOTIFY: '告知当事人（拟列入告知书）',
   DECIDE: '作出列入决定',
@@ -329,7 +334,8 @@ async function showCase(id) {
       h('section', { class: 'card' }, h('h2', {}, '典型案例'), h('p', {}, plan.typical?.typical ? `已列为典型案例：${plan.typical.warning}` : '否')),
       h('section', { class: 'card' }, h('h2', {}, '重点监管'), h('p', {}, plan.keySupervision ? `${plan.keySupervision.from} 至 ${plan.keySupervision.until}` : '—'))),
     h('h2', {}, '定期回访'), visits,
-    h('h2', {}, '记录'), h('ol', { class: 'history' }, plan.history.map((e) => h('li', {}, `${when(e.occurredAt)} ${e.kind} · ${e.actorDepartment}：${e.detail || ''}`))));
+    h('h2', {}, '记录'), h('ol', { class: 'history' }, plan.history.map((e) => h('li', {},
+      `${when(e.occurredAt)} ${FOLLOW_UP_KINDS[e.kind] || e.kind} · ${e.actorDepartment}：${e.detail || ''}`))));
 }
 
 function visitForm(violationId, n, reload) {
