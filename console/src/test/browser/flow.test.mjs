@@ -74,7 +74,7 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     await assertText(page.locator('#case-delivery'), 'FGW');
     await screenshot(page, 'enforcement-listed');
     // The page asks for the sanction case until sanction-service has it: 404s until then.
-    assertNoProblems(browser, /\/api\/v1\/cases\/\d+/);
+    assertNoProblems(browser, /404.*\/api\/v1\/cases\/\d+/, /status of 404 .*\/api\/v1\/cases\/\d+/);
   });
 
   test('the approval bureau checks the applicant and downloads the signed receipt', async () => {
@@ -158,6 +158,11 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     const figures = await fgw.locator('td').allInnerTexts();
     assert.ok(Number(figures[2]) >= 1 && Number(figures[4]) >= 1 && Number(figures[5]) >= 1,
       `FGW delivered, acknowledged and answered at least one notice: ${figures}`);
+    // Today's row of the chart's figures: at least this listing's notices, one per department.
+    await page.getByText('按日数据').click();
+    const today = await page.getByRole('row', { name: new RegExp(`^${daysAgo(0)}`) }).locator('td').allInnerTexts();
+    assert.ok(Number(today[1]) >= 16 && Number(today[2]) >= 16 && Number(today[3]) >= 1 && Number(today[4]) >= 1,
+      `today's created, delivered, acknowledged, answered: ${today}`);
     await screenshot(page, 'admin-deliveries');
     assertNoProblems(browser);
   });

@@ -81,6 +81,12 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
     await objection.getByRole('button', { name: '答复' }).click();
     await objection.waitFor({ state: 'detached' });
 
+    await page.goto(`${config.url}/console/#/public`);
+    await page.getByLabel('统一社会信用代码').fill(unit.uscc);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('cell', { name: unit.name }).waitFor();
+
+    await page.goto(`${config.url}/console/#/admin/queues`);
     const application = page.locator('article[data-repair]', { has: page.locator(`a[href="#/listing/${listingId}"]`) });
     await application.waitFor();
     await screenshot(page, 'admin-queues');

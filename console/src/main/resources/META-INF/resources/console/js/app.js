@@ -10,17 +10,17 @@ import * as enforcement from './pages/enforcement.js';
 import * as admin from './pages/admin.js';
 import * as partner from './pages/partner.js';
 
-/** Menu entries: [hash, title, role needed (none: public)]. */
+/** Menu entries: [hash, title, role needed (one of several; none: public)]. */
 const MENU = [
   ['#/public', '失信名单公示', null],
   ['#/check', '审批核查', 'APPROVAL'],
   ['#/enforcement/record', '录入处罚', 'ENFORCEMENT'],
   ['#/enforcement/listings', '我的列入', 'ENFORCEMENT'],
-  ['#/enforcement/follow-ups', '案件回访', 'ENFORCEMENT'],
   ['#/admin/queues', '修复与异议', 'ADMIN'],
   ['#/admin/listings', '全部列入', 'ADMIN'],
   ['#/admin/deliveries', '投递看板', 'ADMIN'],
   ['#/admin/departments', '部门与密钥', 'ADMIN'],
+  ['#/enforcement/follow-ups', '案件回访', ['ENFORCEMENT', 'ADMIN']],
   ['#/inbox', '惩戒通知', 'PARTNER'],
 ];
 
@@ -28,7 +28,7 @@ const ROUTES = {
   public: [null, publicPages.show],
   'sign-in': [null, showSignIn],
   check: ['APPROVAL', approval.show],
-  enforcement: ['ENFORCEMENT', enforcement.show],
+  enforcement: [['ENFORCEMENT', 'ADMIN'], enforcement.show],
   listing: [['ENFORCEMENT', 'ADMIN'], enforcement.showListing],
   admin: ['ADMIN', admin.show],
   inbox: ['PARTNER', partner.show],
@@ -163,9 +163,14 @@ function showSignIn({ after } = {}) {
 document.getElementById('sign-out').addEventListener('click', () => {
   forgetKey();
   caller = null;
-  location.hash = '#/public';
+  if (location.hash === '#/public') {
+    route();
+  } else {
+    location.hash = '#/public';
+  }
 });
 
 window.addEventListener('hashchange', route);
+window.addEventListener('console:reload', route);
 await loadCaller();
 route();

@@ -31,6 +31,30 @@ function append(element, children) {
   }
 }
 
+/**
+ * Shows the current page again, e.g. after an action changed what it lists. Goes through the
+ * shell's navigation queue (app.js), so if the person has moved on meanwhile, it is the page they
+ * are on now that is shown, never the old one painted over it.
+ */
+export function reloadPage() {
+  window.dispatchEvent(new CustomEvent('console:reload'));
+}
+
+/** Prints one element alone (with its closed details opened), as the receipt of a check. */
+export function printOnly(element) {
+  const closed = [...element.querySelectorAll('details:not([open])')];
+  closed.forEach((details) => { details.open = true; });
+  element.classList.add('print-target');
+  document.body.classList.add('printing');
+  try {
+    window.print();
+  } finally {
+    document.body.classList.remove('printing');
+    element.classList.remove('print-target');
+    closed.forEach((details) => { details.open = false; });
+  }
+}
+
 /** Replaces the content of the page's main area. */
 export function render(...children) {
   const main = document.getElementById('main');

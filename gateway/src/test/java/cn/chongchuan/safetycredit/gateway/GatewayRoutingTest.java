@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -64,6 +65,20 @@ class GatewayRoutingTest extends GatewayTest {
             getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY);
             assertThat(Backends.received(Backends.CREDIT_B)).isNotEmpty();
         });
+    }
+
+    @Test
+    void whenNoInstanceAnswersItsProbeEveryConfiguredInstanceIsStillUsed() {
+        for (var backend : List.of(Backends.CREDIT_A, Backends.CREDIT_B)) {
+            backend.stubFor(WireMock.get(urlPathEqualTo(Backends.HEALTH_PROBE)).willReturn(aResponse().withStatus(503)));
+        }
+        int probesBefore = Backends.healthProbes(Backends.CREDIT_A).size() + Backends.healthProbes(Backends.CREDIT_B).size();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                Backends.healthProbes(Backends.CREDIT_A).size() + Backends.healthProbes(Backends.CREDIT_B).size() >= probesBefore + 4);
+
+        IntStream.range(0, 4).forEach(i ->
+                assertThat(getWithKey("/api/v1/checks/91310110666007217T", APPROVAL_KEY).statusCode()).isEqualTo(200));
+        assertThat(Backends.creditReceived()).hasSize(4);
     }
 
     @Test

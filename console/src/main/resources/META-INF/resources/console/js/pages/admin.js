@@ -2,7 +2,7 @@
 // of the joint-sanction notices (with replay), and the partner departments' endpoints and keys.
 
 import { api, query } from '../api.js';
-import { badge, download, field, h, label, render, table, toast, when, withButton } from '../ui.js';
+import { badge, download, field, h, label, reloadPage, render, table, toast, when, withButton } from '../ui.js';
 import { showListings } from './enforcement.js';
 import { historyChart } from '../chart.js';
 
@@ -35,7 +35,7 @@ function repairCard(repair) {
     button.addEventListener('click', () => withButton(button, messages, async () => {
       await api.post(`/api/v1/repairs/${repair.id}/${path}`, { reason: reason.value.trim() });
       toast(path === 'approval' ? '已同意修复，移出名单' : '已驳回');
-      await showQueues();
+      reloadPage();
     }));
     return button;
   };
@@ -59,7 +59,7 @@ function objectionCard(view) {
     withButton(submit, messages, async () => {
       await api.post(`/api/v1/objections/${objection.id}/answer`, { answer: answer.value.trim(), outcome: outcome.value });
       toast('已答复');
-      await showQueues();
+      reloadPage();
     });
   } },
   h('h3', {}, h('a', { href: `#/listing/${objection.listingId}` }, `列入记录 #${objection.listingId}`), ` 的异议 #${objection.id}`,
@@ -117,7 +117,7 @@ function replayDeadButton(department, messages) {
   button.addEventListener('click', () => withButton(button, messages, async () => {
     const result = await api.post(`/api/v1/departments/${encodeURIComponent(department)}/replay-dead`, {});
     toast(`已安排重发 ${result?.replayed ?? ''} 条`);
-    await showDeliveries();
+    reloadPage();
   }));
   return button;
 }
@@ -127,7 +127,7 @@ function replayButton(noticeId, messages) {
   button.addEventListener('click', () => withButton(button, messages, async () => {
     await api.post(`/api/v1/notices/${encodeURIComponent(noticeId)}/replay`, {});
     toast('已安排重发');
-    await showDeliveries();
+    reloadPage();
   }));
   return button;
 }
@@ -183,7 +183,7 @@ function retireButton(code, keyId, messages) {
   button.addEventListener('click', () => withButton(button, messages, async () => {
     await api.del(`/api/v1/departments/${code}/secrets/${encodeURIComponent(keyId)}`);
     toast('已停用旧密钥');
-    await showDepartments();
+    reloadPage();
   }));
   return button;
 }

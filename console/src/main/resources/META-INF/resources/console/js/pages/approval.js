@@ -4,7 +4,7 @@
 
 import { api, query } from '../api.js';
 import { usccProblem, normalise } from '../codes.js';
-import { badge, download, field, fieldMessage, h, label, progress, render, table, when, withButton } from '../ui.js';
+import { badge, download, field, fieldMessage, h, label, printOnly, progress, render, table, when, withButton } from '../ui.js';
 
 const BATCH_PART = 100;
 const BATCH_MAX = 1000;
@@ -72,18 +72,14 @@ function receiptBlock(result) {
   if (!receipt) {
     return null;
   }
+  const print = h('button', { type: 'button', class: 'secondary' }, '打印');
+  print.addEventListener('click', () => printOnly(print.closest('article')));
   return h('div', { class: 'receipt' },
     h('p', { class: 'meta' }, `回执编号 ${receipt.id} · ${when(receipt.checkedAt)} · ${receipt.algorithm} 签名（密钥 ${receipt.keyId}）`),
     h('div', { class: 'actions no-print' },
       h('button', { type: 'button', class: 'secondary', onclick: () => download(`check-receipt-${receipt.id}.json`, JSON.stringify(result, null, 2)) }, '下载回执'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => printAnswer(result) }, '打印')),
+      print),
     h('details', {}, h('summary', {}, '签名内容'), h('pre', {}, receipt.signedText), h('p', { class: 'mono' }, receipt.signature)));
-}
-
-function printAnswer(result) {
-  document.body.dataset.printing = result.receipt.id;
-  window.print();
-  delete document.body.dataset.printing;
 }
 
 function batchCheck() {

@@ -5,11 +5,16 @@
 import { api, query } from '../api.js';
 import { idNumberProblem, normalise, usccProblem } from '../codes.js';
 import {
-  badge, field, fieldMessage, h, label, labels, render, table, toast, today, when, withButton,
+  badge, field, fieldMessage, h, label, labels, reloadPage, render, table, toast, today, when, withButton,
 } from '../ui.js';
 
 export async function show(context) {
   const [section = 'record', id] = context.args;
+  if (section === 'record' && !context.hasRole('ENFORCEMENT')) {
+    // The credit office follows cases but does not record penalties: only the imposing department does.
+    render(h('h1', {}, '无权访问'), h('p', {}, '只有执法部门可以录入行政处罚决定。'));
+    return undefined;
+  }
   if (section === 'listings') {
     return showListings(context);
   }
@@ -159,7 +164,7 @@ export async function showListing({ args, caller }) {
   const listing = await api.get(`/api/v1/listings/${encodeURIComponent(id)}`);
   const actions = h('div', { id: 'listing-actions' });
   const own = listing.department === caller.department && caller.roles.includes('ENFORCEMENT');
-  const reload = () => showListing({ args, caller });
+  const reload = reloadPage;
   for (const action of listing.allowedActions || []) {
     const form = actionForm(action, listing, { own, admin: caller.roles.includes('ADMIN') }, reload);
     if (form) {
@@ -314,7 +319,7 @@ async function showFollowUps() {
 
 async function showCase(id) {
   const plan = await api.get(`/api/v1/violations/${encodeURIComponent(id)}/follow-up`);
-  const reload = () => showCase(id);
+  const reload = reloadPage;
   const visits = table(plan.visits, [
     ['回访', (v) => `第 ${v.n} 次`],
     ['应回访日', (v) => v.dueOn],

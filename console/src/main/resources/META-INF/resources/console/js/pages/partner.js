@@ -2,7 +2,7 @@
 // 反馈: report per measure what it applied or lifted).
 
 import { api, query } from '../api.js';
-import { badge, h, label, render, today, toast, when, withButton } from '../ui.js';
+import { badge, h, label, reloadPage, render, today, toast, when, withButton } from '../ui.js';
 
 const STATUS = { NEW: '待响应', ACKNOWLEDGED: '已响应待反馈', ANSWERED: '已反馈' };
 
@@ -14,7 +14,7 @@ export async function show({ caller, args }) {
     h('nav', { class: 'tabs', 'aria-label': '通知状态' }, Object.entries(STATUS).map(([value, text]) =>
       h('a', { href: `#/inbox/${value}`, 'aria-current': value === status ? 'page' : null }, text))),
     notices.length === 0 ? h('p', { class: 'empty' }, '没有此状态的通知') : null,
-    h('div', { id: 'notices' }, notices.map((notice) => noticeCard(notice, () => show({ caller, args })))));
+    h('div', { id: 'notices' }, notices.map((notice) => noticeCard(notice, reloadPage))));
 }
 
 function noticeCard(notice, reload) {

@@ -2,7 +2,7 @@
 // cases that serve as warning. No key is used here, even when a department is signed in.
 
 import { api, query } from '../api.js';
-import { field, h, label, render, table, withButton } from '../ui.js';
+import { field, h, label, problemBox, render, table, withButton } from '../ui.js';
 
 const PAGE_SIZE = 20;
 
@@ -14,11 +14,16 @@ export async function show() {
   const search = h('button', { type: 'submit' }, '查询');
   const csv = h('a', { class: 'button secondary', href: '/api/v1/public/listings.csv', download: 'safety-blacklist.csv' }, '导出 CSV');
   let page = 0;
+  let latest = 0;
 
   async function load() {
+    const asked = ++latest;
     const params = { q: name.value.trim(), code: code.value.trim().toUpperCase(), page, size: PAGE_SIZE };
     csv.href = `/api/v1/public/listings.csv${query({ q: params.q, code: params.code })}`;
     const found = await api.get(`/api/v1/public/listings${query(params)}`, { key: null });
+    if (asked !== latest) {
+      return; // a later search or page was asked for meanwhile: its answer is the one to show
+    }
     const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     results.replaceChildren(
       h('p', { class: 'summary' }, `共 ${found.total} 条`),
@@ -32,9 +37,18 @@ export async function show() {
         ['列入期间', (r) => `${r.listedFrom} 至 ${r.listedUntil}`],
       ], { empty: '没有符合条件的记录', caption: '安全生产失信名单' }),
       h('div', { class: 'pager' },
-        h('button', { type: 'button', class: 'secondary', disabled: page === 0, onclick: () => { page--; load(); } }, '上一页'),
+        pagerButton('上一页', page === 0, () => { page--; }),
         h('span', {}, `第 ${page + 1} / ${pages} 页`),
-        h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => { page++; load(); } }, '下一页')));
+        pagerButton('下一页', page + 1 >= pages, () => { page++; })));
+  }
+
+  function pagerButton(text, disabled, turn) {
+    const button = h('button', { type: 'button', class: 'secondary', disabled }, text);
+    button.addEventListener('click', () => {
+      turn();
+      withButton(button, messages, load);
+    });
+    return button;
   }
 
   const form = h('form', { class: 'search', onsubmit: (event) => {
@@ -50,7 +64,10 @@ export async function show() {
     form, messages, results,
     h('h2', {}, '典型案例警示'),
     typical);
-  await Promise.all([withButton(search, messages, load), loadTypicalCases(typical)]);
+  await Promise.all([
+    withButton(search, messages, load),
+    loadTypicalCases(typical).catch((error) => typical.replaceChildren(problemBox(error))),
+  ]);
 }
 
 async function loadTypicalCases(into) {

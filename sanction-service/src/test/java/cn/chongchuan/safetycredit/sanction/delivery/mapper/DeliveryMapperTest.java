@@ -161,6 +161,12 @@ class DeliveryMapperTest {
                 new DeliveryHistory.DayCount(march2, "ANSWERED", 1),
                 new DeliveryHistory.DayCount(march2, "DEAD", 1));
         assertThat(deliveries.countByDay(department, earlyOnMarch2)).noneMatch(c -> c.day().equals(march1));
+        // Without a department: every department's notices (the other one's too, and other tests').
+        assertThat(deliveries.countByDay(null, Instant.parse("2099-02-28T16:00:00Z")))
+                .anySatisfy(c -> assertThat(c).satisfies(
+                        all -> assertThat(all.day()).isEqualTo(march1),
+                        all -> assertThat(all.kind()).isEqualTo("CREATED"),
+                        all -> assertThat(all.count()).isGreaterThanOrEqualTo(3)));
     }
 
     /** A notice created at {@code created}, then delivered, acknowledged, answered or dead at the others (null: not). */
