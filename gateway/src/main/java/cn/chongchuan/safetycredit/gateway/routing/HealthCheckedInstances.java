@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -37,8 +38,10 @@ public class HealthCheckedInstances {
         return new HealthyOrAll(healthy, configured);
     }
 
-    /** The healthy instances, or every configured one when none is healthy. */
+    /** The healthy instances, or every configured one when none is healthy; ordered by URI. */
     static final class HealthyOrAll implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
+
+        private static final Comparator<ServiceInstance> BY_URI = Comparator.comparing(instance -> instance.getUri().toString());
 
         private final ServiceInstanceListSupplier healthy;
         private final ServiceInstanceListSupplier configured;
@@ -53,9 +56,16 @@ public class HealthCheckedInstances {
             return healthy.getServiceId();
         }
 
+        /**
+         * In a stable order: the probes answer in any order, and the round robin walks the list by
+         * position, so an order changing between rounds would send two requests in a row to one
+         * instance.
+         */
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return healthy.get().switchMap(instances -> instances.isEmpty() ? configured.get().take(1) : Flux.just(instances));
+            return healthy.get()
+                    .switchMap(instances -> instances.isEmpty() ? configured.get().take(1) : Flux.just(instances))
+                    .map(instances -> instances.stream().sorted(BY_URI).toList());
         }
 
         @Override
