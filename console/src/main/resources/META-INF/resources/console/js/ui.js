@@ -148,9 +148,9 @@ export function today() {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
-/** Offers text as a file download (a receipt, a CSV). */
-export function download(filename, text, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers text or a Blob as a file download (a receipt, a CSV). */
+export function download(filename, content, type = 'application/json') {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   const link = h('a', { href: url, download: filename });
   document.body.append(link);
   link.click();

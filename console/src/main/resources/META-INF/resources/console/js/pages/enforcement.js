@@ -5,7 +5,8 @@
 import { api, query } from '../api.js';
 import { idNumberProblem, normalise, usccProblem } from '../codes.js';
 import {
-  badge, field, fieldMessage, h, label, labels, reloadPage, render, table, toast, today, when, withButton,
+  badge, download, field, fieldMessage, h, label, labels, progress, reloadPage, render, table, toast, today, when,
+  withButton,
 } from '../ui.js';
 
 export async function show(context) {
@@ -296,9 +297,10 @@ function actionForm(action, listing, { own, admin }, reload) {
 // --- follow-ups ----------------------------------------------------------------------------------
 
 async function showFollowUps() {
-  const [overdue, supervised] = await Promise.all([
+  const [overdue, supervised, report] = await Promise.all([
     api.get('/api/v1/follow-ups/overdue-visits'),
     api.get('/api/v1/follow-ups/key-supervision'),
+    api.get('/api/v1/follow-ups/repeat-report'),
   ]);
   render(h('h1', {}, '案件回访（一案五制）'),
     h('h2', {}, '逾期未回访'),
@@ -314,7 +316,50 @@ async function showFollowUps() {
       ['案件', (v) => h('a', { href: `#/enforcement/case/${v.violationId}` }, v.caseNumber)],
       ['单位', (v) => `${v.unitName}（${v.uscc}）`],
       ['监管期间', (v) => `${v.from} 至 ${v.until}`],
-    ], { empty: '暂无' }));
+    ], { empty: '暂无' }),
+    h('h2', {}, `同一区域同类违法（${report.from} 至 ${report.to}）`),
+    repeatReport(report));
+}
+
+/** The repeat report by area (USCC characters 3–8) and criterion, per month, with its CSV export. */
+function repeatReport(report) {
+  const messages = h('div');
+  const bar = progress('导出进度');
+  bar.element.hidden = true;
+  const exportCsv = h('button', { type: 'button', class: 'secondary' }, '导出 CSV');
+  exportCsv.addEventListener('click', () => withButton(exportCsv, messages, async () => {
+    bar.element.hidden = false;
+    const csv = await fetchWithProgress('/api/v1/follow-ups/repeat-report.csv', (done, total) => bar.set(done, total || done));
+    download(`repeat-report-${report.from}-${report.to}.csv`, csv, 'text/csv;charset=utf-8');
+  }));
+  return h('section', { id: 'repeat-report' },
+    table(report.rows, [
+      ['区划', (r) => r.areaCode],
+      ['情形', (r) => `${r.criterionTitle}（${r.criterionCode}）`],
+      ...report.months.map((month) => [month.slice(2), (r) => r.counts[month] || '']),
+      ['合计', (r) => r.total],
+      ['重复', (r) => (r.flagged ? badge(String(r.repeats), 'dead') : r.repeats)],
+    ], { empty: '期间内没有案件' }),
+    h('div', { class: 'actions' }, exportCsv), bar.element, messages);
+}
+
+/** Reads a file from the API showing how much of it has arrived; answers its bytes. */
+async function fetchWithProgress(path, onProgress) {
+  const response = await api.raw(path);
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  const reader = response.body.getReader();
+  const parts = [];
+  let done = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) {
+      break;
+    }
+    parts.push(chunk.value);
+    done += chunk.value.length;
+    onProgress(done, total);
+  }
+  return new Blob(parts, { type: response.headers.get('Content-Type') || 'text/csv' });
 }
 
 async function showCase(id) {
