@@ -120,6 +120,13 @@ export async function withButton(button, into, action) {
   }
 }
 
+/** A button that runs an async action with withButton: disabled meanwhile, problems shown in `into`. */
+export function actionButton(text, into, action, { kind } = {}) {
+  const button = h('button', { type: 'button', class: kind }, text);
+  button.addEventListener('click', () => withButton(button, into, action));
+  return button;
+}
+
 let toastTimer;
 export function toast(text, kind = 'ok') {
   const box = document.getElementById('toast');

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The whole system on one machine, as in production: embedded MariaDB and Redis, credit-service,
@@ -369,19 +370,13 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady(HttpClient http, ServiceProcess service, Instant deadline) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+        URI readiness = URI.create(service.url() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(service.name() + " exited during start-up; see " + service.log());
             }
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (answersOk(http, readiness, body -> body.contains("\"UP\""))) {
+                return;
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
@@ -397,16 +392,8 @@ public final class Stack implements AutoCloseable {
      */
     private void awaitRouted(HttpClient http, Instant deadline) throws InterruptedException {
         for (String service : List.of("credit-service", "sanction-service")) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/v3/api-docs/" + service))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            while (true) {
-                try {
-                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    // the gateway answers once it is ready; an I/O error here is worth another try
-                }
+            URI documentation = URI.create(gatewayUrl + "/v3/api-docs/" + service);
+            while (!answersOk(http, documentation, body -> true)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("the gateway did not route to " + service + " within "
                             + READY_TIMEOUT.toSeconds() + " s; see " + root.relativize(logDir.resolve("gateway.log")));
@@ -415,6 +402,17 @@ public final class Stack implements AutoCloseable {
             }
         }
         TimeUnit.MILLISECONDS.sleep(GATEWAY_PROBE_INTERVAL.toMillis() + 500);
+    }
+
+    /** Whether one GET of {@code uri} answers 200 with a body {@code accepted} takes (an I/O error: not yet). */
+    private static boolean answersOk(HttpClient http, URI uri, Predicate<String> accepted) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && accepted.test(response.body());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Stops every process and server it started; safe to call twice. */

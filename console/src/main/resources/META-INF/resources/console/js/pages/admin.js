@@ -2,7 +2,9 @@
 // of the joint-sanction notices (with replay), and the partner departments' endpoints and keys.
 
 import { api, query } from '../api.js';
-import { badge, download, field, h, label, reloadPage, render, table, toast, when, withButton } from '../ui.js';
+import {
+  actionButton, badge, download, field, h, label, reloadPage, render, table, toast, when, withButton,
+} from '../ui.js';
 import { showListings } from './enforcement.js';
 import { historyChart } from '../chart.js';
 
@@ -30,15 +32,11 @@ async function showQueues() {
 function repairCard(repair) {
   const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000, 'aria-label': `修复申请 ${repair.id} 审核意见` });
   const messages = h('div');
-  const decide = (path, text) => {
-    const button = h('button', { type: 'button', class: path === 'rejection' ? 'secondary' : null }, text);
-    button.addEventListener('click', () => withButton(button, messages, async () => {
-      await api.post(`/api/v1/repairs/${repair.id}/${path}`, { reason: reason.value.trim() });
-      toast(path === 'approval' ? '已同意修复，移出名单' : '已驳回');
-      reloadPage();
-    }));
-    return button;
-  };
+  const decide = (path, text) => actionButton(text, messages, async () => {
+    await api.post(`/api/v1/repairs/${repair.id}/${path}`, { reason: reason.value.trim() });
+    toast(path === 'approval' ? '已同意修复，移出名单' : '已驳回');
+    reloadPage();
+  }, { kind: path === 'rejection' ? 'secondary' : null });
   const conditions = { penaltyFulfilled: '履行处罚', rectified: '完成整改', creditCommitment: '信用承诺', trainingCompleted: '参加培训' };
   return h('article', { class: 'card', 'data-repair': repair.id },
     h('h3', {}, h('a', { href: `#/listing/${repair.listingId}` }, `列入记录 #${repair.listingId}`), ` 的修复申请 #${repair.id}`),
@@ -113,23 +111,19 @@ async function showDeliveries() {
 }
 
 function replayDeadButton(department, messages) {
-  const button = h('button', { type: 'button', class: 'small' }, '全部重发');
-  button.addEventListener('click', () => withButton(button, messages, async () => {
+  return actionButton('全部重发', messages, async () => {
     const result = await api.post(`/api/v1/departments/${encodeURIComponent(department)}/replay-dead`, {});
     toast(`已安排重发 ${result?.replayed ?? ''} 条`);
     reloadPage();
-  }));
-  return button;
+  }, { kind: 'small' });
 }
 
 function replayButton(noticeId, messages) {
-  const button = h('button', { type: 'button', class: 'small' }, '重发');
-  button.addEventListener('click', () => withButton(button, messages, async () => {
+  return actionButton('重发', messages, async () => {
     await api.post(`/api/v1/notices/${encodeURIComponent(noticeId)}/replay`, {});
     toast('已安排重发');
     reloadPage();
-  }));
-  return button;
+  }, { kind: 'small' });
 }
 
 // --- departments ----------------------------------------------------------------------------------
@@ -148,12 +142,11 @@ function departmentCard(department) {
   const messages = h('div');
   const secretBox = h('div');
   const save = h('button', { type: 'submit' }, '保存');
-  const newSecret = h('button', { type: 'button', class: 'secondary' }, '生成新密钥');
-  newSecret.addEventListener('click', () => withButton(newSecret, messages, async () => {
+  const newSecret = actionButton('生成新密钥', messages, async () => {
     const created = await api.post(`/api/v1/departments/${department.code}/secrets`, {});
     secretBox.replaceChildren(h('div', { class: 'secret', role: 'alert' },
       h('p', {}, `新密钥（${created.keyId}），仅显示这一次：`), h('code', {}, created.secret)));
-  }));
+  }, { kind: 'secondary' });
   const form = h('form', { class: 'card', 'data-department': department.code, onsubmit: (event) => {
     event.preventDefault();
     withButton(save, messages, async () => {
@@ -179,11 +172,9 @@ function departmentCard(department) {
 }
 
 function retireButton(code, keyId, messages) {
-  const button = h('button', { type: 'button', class: 'small secondary' }, '停用');
-  button.addEventListener('click', () => withButton(button, messages, async () => {
+  return actionButton('停用', messages, async () => {
     await api.del(`/api/v1/departments/${code}/secrets/${encodeURIComponent(keyId)}`);
     toast('已停用旧密钥');
     reloadPage();
-  }));
-  return button;
+  }, { kind: 'small secondary' });
 }

@@ -5,7 +5,7 @@
 import { api, query } from '../api.js';
 import { idNumberProblem, normalise, usccProblem } from '../codes.js';
 import {
-  badge, download, field, fieldMessage, h, label, labels, progress, reloadPage, render, table, toast, today, when,
+  actionButton, badge, download, field, fieldMessage, h, label, labels, progress, reloadPage, render, table, toast, today, when,
   withButton,
 } from '../ui.js';
 
@@ -165,9 +165,8 @@ export async function showListing({ args, caller }) {
   const listing = await api.get(`/api/v1/listings/${encodeURIComponent(id)}`);
   const actions = h('div', { id: 'listing-actions' });
   const own = listing.department === caller.department && caller.roles.includes('ENFORCEMENT');
-  const reload = reloadPage;
   for (const action of listing.allowedActions || []) {
-    const form = actionForm(action, listing, { own, admin: caller.roles.includes('ADMIN') }, reload);
+    const form = actionForm(action, listing, { own, admin: caller.roles.includes('ADMIN') });
     if (form) {
       actions.append(form);
     }
@@ -247,7 +246,7 @@ const ACTION_TITLES = {
   APPROVE_REPAIR: '申请信用修复',
 };
 
-function actionForm(action, listing, { own, admin }, reload) {
+function actionForm(action, listing, { own, admin }) {
   const messages = h('div');
   const submit = h('button', { type: 'submit' }, ACTION_TITLES[action] || action);
   let fields;
@@ -289,7 +288,7 @@ function actionForm(action, listing, { own, admin }, reload) {
     withButton(submit, messages, async () => {
       await send();
       toast('已办理');
-      await reload();
+      reloadPage();
     });
   } }, h('h3', {}, ACTION_TITLES[action] || action), fields, submit, messages);
 }
@@ -326,12 +325,11 @@ function repeatReport(report) {
   const messages = h('div');
   const bar = progress('导出进度');
   bar.element.hidden = true;
-  const exportCsv = h('button', { type: 'button', class: 'secondary' }, '导出 CSV');
-  exportCsv.addEventListener('click', () => withButton(exportCsv, messages, async () => {
+  const exportCsv = actionButton('导出 CSV', messages, async () => {
     bar.element.hidden = false;
     const csv = await fetchWithProgress('/api/v1/follow-ups/repeat-report.csv', (done, total) => bar.set(done, total || done));
     download(`repeat-report-${report.from}-${report.to}.csv`, csv, 'text/csv;charset=utf-8');
-  }));
+  }, { kind: 'secondary' });
   return h('section', { id: 'repeat-report' },
     table(report.rows, [
       ['区划', (r) => r.areaCode],
@@ -364,13 +362,12 @@ async function fetchWithProgress(path, onProgress) {
 
 async function showCase(id) {
   const plan = await api.get(`/api/v1/violations/${encodeURIComponent(id)}/follow-up`);
-  const reload = reloadPage;
   const visits = table(plan.visits, [
     ['回访', (v) => `第 ${v.n} 次`],
     ['应回访日', (v) => v.dueOn],
     ['回访日', (v) => v.visitedOn || (v.overdue ? badge(`逾期 ${v.daysOverdue} 天`, 'dead') : '—')],
     ['结果', (v) => ({ RECTIFIED: '已整改', NOT_RECTIFIED: '未整改', NEW_VIOLATION_FOUND: '发现新违法' }[v.outcome] || '—')],
-    ['', (v) => (v.visitedOn ? '' : visitForm(id, v.n, reload))],
+    ['', (v) => (v.visitedOn ? '' : visitForm(id, v.n))],
   ]);
   render(
     h('h1', {}, `案件回访：${plan.caseNumber}`),
@@ -388,7 +385,7 @@ async function showCase(id) {
       `${when(e.occurredAt)} ${FOLLOW_UP_KINDS[e.kind] || e.kind} · ${e.actorDepartment}：${e.detail || ''}`))));
 }
 
-function visitForm(violationId, n, reload) {
+function visitForm(violationId, n) {
   const date = h('input', { type: 'date', name: `visitedOn-${n}`, value: today(), max: today(), 'aria-label': `第 ${n} 次回访日期` });
   const outcome = h('select', { name: `outcome-${n}`, 'aria-label': `第 ${n} 次回访结果` },
     h('option', { value: 'RECTIFIED' }, '已整改'), h('option', { value: 'NOT_RECTIFIED' }, '未整改'),
@@ -400,7 +397,7 @@ function visitForm(violationId, n, reload) {
     withButton(submit, messages, async () => {
       await api.post(`/api/v1/violations/${violationId}/follow-up/visits/${n}`, { visitedOn: date.value, outcome: outcome.value });
       toast('回访已记录');
-      await reload();
+      reloadPage();
     });
   } }, date, outcome, submit, messages);
 }

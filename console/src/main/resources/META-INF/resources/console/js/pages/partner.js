@@ -2,7 +2,7 @@
 // 反馈: report per measure what it applied or lifted).
 
 import { api, query } from '../api.js';
-import { badge, h, label, reloadPage, render, today, toast, when, withButton } from '../ui.js';
+import { actionButton, badge, h, label, reloadPage, render, today, toast, when, withButton } from '../ui.js';
 
 const STATUS = { NEW: '待响应', ACKNOWLEDGED: '已响应待反馈', ANSWERED: '已反馈' };
 
@@ -14,10 +14,10 @@ export async function show({ caller, args }) {
     h('nav', { class: 'tabs', 'aria-label': '通知状态' }, Object.entries(STATUS).map(([value, text]) =>
       h('a', { href: `#/inbox/${value}`, 'aria-current': value === status ? 'page' : null }, text))),
     notices.length === 0 ? h('p', { class: 'empty' }, '没有此状态的通知') : null,
-    h('div', { id: 'notices' }, notices.map((notice) => noticeCard(notice, reloadPage))));
+    h('div', { id: 'notices' }, notices.map(noticeCard)));
 }
 
-function noticeCard(notice, reload) {
+function noticeCard(notice) {
   const listing = notice.content?.listing || {};
   const measures = notice.content?.measures || [];
   const acknowledged = Boolean(notice.acknowledgedAt);
@@ -33,22 +33,21 @@ function noticeCard(notice, reload) {
       h('dt', {}, '反馈期限'), h('dd', {}, notice.feedbackDueOn ? [notice.feedbackDueOn, notice.overdue ? badge('已逾期', 'dead') : ''] : '—')),
     messages);
   if (!acknowledged) {
-    const ack = h('button', { type: 'button' }, '确认收到（响应）');
-    ack.addEventListener('click', () => withButton(ack, messages, async () => {
+    const ack = actionButton('确认收到（响应）', messages, async () => {
       await api.post(`/api/v1/notices/${encodeURIComponent(notice.id)}/ack`, {});
       toast('已响应');
-      await reload();
-    }));
+      reloadPage();
+    });
     card.append(h('div', { class: 'actions' }, ack));
   } else if (!notice.feedbackAt || notice.feedback?.length < measures.length) {
-    card.append(feedbackForm(notice, measures, messages, reload));
+    card.append(feedbackForm(notice, measures, messages));
   } else {
     card.append(h('ul', {}, notice.feedback.map((f) => h('li', {}, `${f.measureCode}：${label('outcome', f.outcome)} ${f.referenceNumber || ''} ${f.date || ''} ${f.note || ''}`))));
   }
   return card;
 }
 
-function feedbackForm(notice, measures, messages, reload) {
+function feedbackForm(notice, measures, messages) {
   const start = notice.kind !== 'SANCTION_END';
   const rows = measures.map((measure) => {
     const outcome = h('select', { name: `outcome-${measure.code}`, 'aria-label': `${measure.title} 实施情况` },
@@ -74,7 +73,7 @@ function feedbackForm(notice, measures, messages, reload) {
     withButton(submit, messages, async () => {
       await api.post(`/api/v1/notices/${encodeURIComponent(notice.id)}/feedback`, { outcomes: rows.map((r) => r.read()) });
       toast('反馈已提交');
-      await reload();
+      reloadPage();
     });
   } },
   h('h4', {}, '反馈惩戒措施实施情况'),

@@ -32,7 +32,7 @@ public class HealthCheckedInstances {
     ServiceInstanceListSupplier healthCheckedInstanceListSupplier(ConfigurableApplicationContext context) {
         ServiceInstanceListSupplier configured = ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context);
         ServiceInstanceListSupplier healthy = ServiceInstanceListSupplier.builder()
-                .withDiscoveryClient()
+                .withBase(configured)
                 .withHealthChecks(WebClient.create())
                 .build(context);
         return new HealthyOrAll(healthy, configured);
