@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.platform.web;
 
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -21,5 +22,23 @@ public record Caller(String department, Set<String> roles) {
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * The one ownership rule of both services: a department reads and acts on what it owns; ADMIN
+     * (the credit office) reads everything.
+     */
+    public boolean owns(String ownerDepartment) {
+        return hasRole("ADMIN") || department.equals(ownerDepartment);
+    }
+
+    /**
+     * Applies the ownership rule at the web edge: another department's resource answers exactly as
+     * a resource that does not exist (404 {@code not-found}), so its existence is not disclosed.
+     */
+    public void requireOwns(String ownerDepartment, String what) {
+        if (!owns(ownerDepartment)) {
+            throw ApiException.notFound(what);
+        }
     }
 }
