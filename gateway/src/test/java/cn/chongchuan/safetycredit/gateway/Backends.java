@@ -33,7 +33,8 @@ final class Backends {
     }
 
     private static WireMockServer start(String name) {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        // Enough threads that a slow answer is slow, not queued: GatewayUnderLoadTest sends 128 at once.
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(160));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(BASE_PRIORITY).willReturn(aResponse().withStatus(200).withBody(name)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));

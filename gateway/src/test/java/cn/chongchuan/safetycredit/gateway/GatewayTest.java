@@ -36,6 +36,8 @@ abstract class GatewayTest {
     static final String RATE_TEST_KEY = "test-key-scjgj-ratelimit-0005";
     static final String OTHER_RATE_TEST_KEY = "test-key-xfdd-ratelimit-0006";
     static final String GUESS_TEST_RIGHT_KEY = "test-key-jtj-guesses-0007";
+    /** The key of GatewayUnderLoadTest's department, whose context lifts the department rate limit. */
+    static final String LOAD_TEST_KEY = "test-key-fgw-load-0008";
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -66,7 +66,7 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
-    void anAddressGuessingKeysIsStoppedAndItsNextKeyIsNotEvenLookedAt() {
+    void anAddressGuessingKeysIsStoppedButAValidKeyFromTheSameAddressIsNeverRefused() {
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> guess = send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
                     .header("X-Api-Key", "guess-" + i));
@@ -76,12 +76,14 @@ class RateLimitTest extends GatewayTest {
                 .header("X-Api-Key", "guess-5"));
         assertProblem(stopped, 429, "too-many-requests");
         assertThat(Long.parseLong(stopped.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-        // Even the right key is refused from that address until the window ends: a guess cannot be confirmed.
-        assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
-                .header("X-Api-Key", GUESS_TEST_RIGHT_KEY)).statusCode()).isEqualTo(429);
 
-        assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.21")
-                .header("X-Api-Key", GUESS_TEST_RIGHT_KEY)).statusCode()).as("another address").isEqualTo(200);
+        // Everyone behind the guesser's NAT keeps working: the guard counts and slows unknown keys only.
+        // (Only this class's own key: the other departments' buckets here are tiny and shared.)
+        assertThat(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
+                .header("X-Api-Key", GUESS_TEST_RIGHT_KEY)).statusCode()).as("a valid key from the guessing address")
+                .isEqualTo(200);
+        assertProblem(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
+                .header("X-Api-Key", "guess-6")), 429, "too-many-requests");
         assertThat(Backends.allReceived()).hasSize(1);
     }
 

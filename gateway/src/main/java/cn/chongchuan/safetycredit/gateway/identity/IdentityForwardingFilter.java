@@ -62,28 +62,34 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
         if (isPublic(exchange)) {
             return chain.filter(exchange.mutate().request(withoutClientIdentity(exchange.getRequest())).build());
         }
+        Optional<Caller> caller = apiKeys.authenticate(presentedKey);
+        if (caller.isPresent()) {
+            // A valid key is never slowed by the guess guard: many departments may share one NAT
+            // address with whoever is guessing.
+            return forward(exchange, chain, caller.get());
+        }
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
+        if (presentedKey == null) {
+            log.atInfo().addKeyValue("path", exchange.getRequest().getPath().value()).log("request without API key refused");
+            return problems.write(exchange, GatewayProblems.UNAUTHENTICATED,
+                    "An API key is required: send 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'.");
+        }
         return guesses.blocked(exchange)
                 .flatMap(wait -> {
                     log.atWarn().addKeyValue("path", exchange.getRequest().getPath().value())
-                            .log("keyed request refused: too many unknown API keys from this client");
+                            .log("unknown API key refused: too many unknown API keys from this client");
                     return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
                             "Too many unknown API keys were sent from this address; wait before trying again.", wait);
                 })
-                .switchIfEmpty(Mono.defer(() -> authenticated(exchange, chain, presentedKey)));
+                .switchIfEmpty(Mono.defer(() -> {
+                    log.atInfo().addKeyValue("path", exchange.getRequest().getPath().value())
+                            .log("request with unknown API key refused");
+                    return guesses.recordGuess(exchange)
+                            .then(problems.write(exchange, GatewayProblems.UNAUTHENTICATED, "The API key is not valid."));
+                }));
     }
 
-    private Mono<Void> authenticated(ServerWebExchange exchange, GatewayFilterChain chain, String presentedKey) {
-        Optional<Caller> caller = apiKeys.authenticate(presentedKey);
-        if (caller.isEmpty()) {
-            log.atInfo().addKeyValue("path", exchange.getRequest().getPath().value())
-                    .log(presentedKey == null ? "request without API key refused" : "request with unknown API key refused");
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
-            Mono<Void> refusal = problems.write(exchange, GatewayProblems.UNAUTHENTICATED, presentedKey == null
-                    ? "An API key is required: send 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'."
-                    : "The API key is not valid.");
-            return presentedKey == null ? refusal : guesses.recordGuess(exchange).then(refusal);
-        }
-        Caller who = caller.get();
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Caller who) {
         exchange.getAttributes().put(DEPARTMENT_ATTR, who.department());
         String bearer = "Bearer " + tokens.issue(who.department(), who.roles());
         ServerHttpRequest forwarded = withoutClientIdentity(exchange.getRequest()).mutate()

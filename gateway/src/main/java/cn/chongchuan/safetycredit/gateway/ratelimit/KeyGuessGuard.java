@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Stops API-key guessing: each client IP may present at most {@code maxPerWindow} unknown keys per
+ * Slows API-key guessing: each client IP may present at most {@code maxPerWindow} unknown keys per
  * window (a fixed window counted in Redis, so it holds across gateway instances). Past that, every
- * keyed request from the IP gets 429 until the window ends, and the key it carries is not even
- * looked at. A missing key is not a guess; a department sending its right key never counts. When
- * Redis is unreachable the guard lets requests through (keys are still checked), like the other
- * rate limits.
+ * unknown key from the IP gets 429 until the window ends. Only unknown keys are counted and only
+ * unknown keys are refused: a valid key is never refused, whoever else shares its address (a
+ * district's offices sit behind one NAT). That a valid key then answers differently from a refused
+ * guess gives a guesser nothing: department keys are random 256-bit values. A missing key is not a
+ * guess. When Redis is unreachable the guard lets requests through (keys are still checked), like
+ * the other rate limits.
  */
 public class KeyGuessGuard {
 
