@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/select-jdk.sh
 select_jdk
+. scripts/receipt-keys.sh
+receipt_keys
 JAVA="$JAVA_HOME/bin/java"
 OUT=target/faults
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -56,7 +58,7 @@ SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SECURITY_INTERNAL_TOKEN_SE
   --spring.datasource.hikari.connection-timeout=2000 --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 180); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && break
   kill -0 "$SERVICE_PID" 2>/dev/null || { echo "credit-service died; see $OUT/service.log"; exit 1; }
   sleep 1
 done

@@ -12,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/select-jdk.sh
 select_jdk
+. scripts/receipt-keys.sh
+receipt_keys
 JAVA="$JAVA_HOME/bin/java"
 OUT=target/bench-check
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -50,7 +52,7 @@ start_service() { # $1 = cache enabled (true/false)
     --credit.check.measures.fetch=false --logging.level.root=WARN > "$OUT/service-cache-$1.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 180); do
-    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && return 0
     kill -0 "$SERVICE_PID" 2>/dev/null || { echo "credit-service died; see $OUT/service-cache-$1.log"; exit 1; }
     sleep 1
   done

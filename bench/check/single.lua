@@ -1,7 +1,10 @@
--- wrk: GET <path prefix><random code from codes file>, with the bearer token from the environment.
+-- wrk: GET <path prefix><random code from codes file>, with the bearer token from the environment,
+-- or, when CHECK_API_KEY is set (through the gateway), with that department key instead.
 local codes = {}
 local prefix = os.getenv("CHECK_PATH") or "/api/v1/checks/"
 local token = os.getenv("CHECK_TOKEN")
+local apiKey = os.getenv("CHECK_API_KEY")
+local headers = apiKey and {["X-Api-Key"] = apiKey} or {["Authorization"] = "Bearer " .. token}
 
 function init(args)
   for line in io.lines(os.getenv("CHECK_CODES")) do
@@ -12,7 +15,7 @@ end
 
 function request()
   local code = codes[math.random(#codes)]
-  return wrk.format("GET", prefix .. code, {["Authorization"] = "Bearer " .. token})
+  return wrk.format("GET", prefix .. code, headers)
 end
 
 function done(summary, latency, requests)

@@ -5,6 +5,7 @@ import cn.chongchuan.safetycredit.credit.outbox.OutboxMapper;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,8 @@ class CreditServiceSmokeTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -60,7 +63,7 @@ class CreditServiceSmokeTest {
 
     @Test
     void readinessIsUpWithDatabaseAndRedis() {
-        Http.Response readiness = Http.local(port).get("/actuator/health/readiness");
+        Http.Response readiness = Http.local(port).get("/readyz");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
@@ -69,5 +72,26 @@ class CreditServiceSmokeTest {
     @Test
     void apiEndpointsRequireAToken() {
         assertThat(Http.local(port).get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutTheGatewaysTokenNothingButTheHealthProbesAnswers() {
+        Http direct = Http.local(port);
+        for (String path : new String[] {"/api/v1/public/listings", "/api/v1/public/check-signing-key",
+                "/api/v1/public/typical-cases", "/v3/api-docs", "/actuator/health", "/actuator/prometheus"}) {
+            assertThat(direct.get(path).status()).as(path).isIn(401, 403, 404);
+        }
+        assertThat(direct.get("/livez").status()).isEqualTo(200);
+        assertThat(direct.getPublic("/api/v1/public/listings").status()).isEqualTo(200);
+        assertThat(direct.getPublic("/v3/api-docs").status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAreOnTheManagementPortOnly() {
+        Http management = Http.local(managementPort);
+
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(management.get("/actuator/prometheus").body()).contains("credit_check");
+        assertThat(management.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
     }
 }

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,6 +207,10 @@ public final class Stack implements AutoCloseable {
         Map<String, String> credit = new LinkedHashMap<>(common);
         credit.putAll(database("credit", ports.credit()));
         credit.put("CREDIT_RELAY_URL", "http://127.0.0.1:" + ports.sanction());
+        // The receipt-signing key pair of this run only (no key pair is kept in the repository).
+        KeyPair receipts = newEd25519KeyPair();
+        credit.put("CREDIT_CHECK_SIGNING_PRIVATE_KEY", Base64.getEncoder().encodeToString(receipts.getPrivate().getEncoded()));
+        credit.put("CREDIT_CHECK_SIGNING_PUBLIC_KEY", Base64.getEncoder().encodeToString(receipts.getPublic().getEncoded()));
         start("credit-service", ports.credit(), credit);
 
         Map<String, String> sanction = new LinkedHashMap<>(common);
@@ -351,6 +357,11 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> database(String name, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
+        // Only the gateway is reachable from outside this machine; metrics and health details on a
+        // management port of their own, on loopback too.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(FreePort.find()));
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         env.put("SPRING_DATASOURCE_URL", mariaDb.jdbcUrl(name));
         env.put("SPRING_DATASOURCE_USERNAME", mariaDb.username());
         env.put("SPRING_DATASOURCE_PASSWORD", "");
@@ -370,7 +381,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady(HttpClient http, ServiceProcess service, Instant deadline) throws InterruptedException {
-        URI readiness = URI.create(service.url() + "/actuator/health/readiness");
+        // The readiness probe every service answers on its own port (/readyz: database and Redis included).
+        URI readiness = URI.create(service.url() + "/readyz");
         while (Instant.now().isBefore(deadline)) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(service.name() + " exited during start-up; see " + service.log());
@@ -442,6 +454,15 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing; build first with ./mvnw -DskipTests package");
         }
         return jar;
+    }
+
+    /** An Ed25519 key pair (the JDK's): encoded as PKCS#8 (private) and X.509 (public), as credit-service reads them. */
+    private static KeyPair newEd25519KeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Ed25519 is missing from this JDK", e);
+        }
     }
 
     private static String randomBase64Key() {

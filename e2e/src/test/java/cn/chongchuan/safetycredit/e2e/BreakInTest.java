@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +79,63 @@ class BreakInTest {
                 assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             }
         }
+    }
+
+    @Test
+    void withoutATokenTheServicesAnswerNothingButHealthProbesEvenOnPublicPaths() {
+        for (String service : SERVICES) {
+            for (String path : List.of("/api/v1/public/listings", "/api/v1/public/check-signing-key", "/v3/api-docs",
+                    "/actuator/health", "/actuator/prometheus", "/actuator/env")) {
+                HttpResponse<String> answer = direct(service, path, "");
+                assertThat(answer.statusCode()).as(service + path + " " + answer.body()).isIn(401, 403, 404);
+            }
+            assertThat(direct(service, "/livez", "").statusCode()).as(service + " liveness").isEqualTo(200);
+        }
+        // The control: the same public path answers through the gateway, which sends its anonymous token.
+        assertThat(stack.anonymous().get("/api/v1/public/listings").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theServicesListenOnLoopbackOnly() throws Exception {
+        for (String service : SERVICES) {
+            int port = URI.create(stack.serviceUrl(service)).getPort();
+            assertThat(listeningAddresses(port)).as(service + " listening on port " + port)
+                    .isNotEmpty().allMatch(address -> address.isLoopbackAddress());
+        }
+    }
+
+    /** The local addresses of the sockets listening on this TCP port, from the kernel's table (Linux). */
+    private static List<InetAddress> listeningAddresses(int port) throws Exception {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.trim().split("\\s+");
+                String[] local = fields[1].split(":");
+                boolean listening = fields[3].equals("0A");
+                if (listening && Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(InetAddress.getByAddress(kernelOrder(local[0])));
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** /proc/net/tcp prints each 32-bit word of the address in host (little-endian) order. */
+    private static byte[] kernelOrder(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        for (int word = 0; word < bytes.length; word += 4) {
+            for (int i = 0; i < 2; i++) {
+                byte swap = bytes[word + i];
+                bytes[word + i] = bytes[word + 3 - i];
+                bytes[word + 3 - i] = swap;
+            }
+        }
+        return bytes;
     }
 
     @Test

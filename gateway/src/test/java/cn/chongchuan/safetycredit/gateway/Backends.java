@@ -20,7 +20,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 final class Backends {
 
-    static final String HEALTH_PROBE = "/actuator/health/liveness";
+    static final String HEALTH_PROBE = "/livez";
 
     /** The priority of each backend's answer-anything stub; a test's own stubs (default priority 5) win. */
     private static final int BASE_PRIORITY = 10;

@@ -6,6 +6,7 @@ import cn.chongchuan.safetycredit.sanction.inbox.ReceivedEvent;
 import cn.chongchuan.safetycredit.sanction.inbox.ReceivedEventMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,8 @@ class SanctionServiceSmokeTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -56,8 +59,22 @@ class SanctionServiceSmokeTest {
     void readinessIsUpAndTheApiTrustsOnlySignedTokens() {
         Http http = Http.local(port);
 
-        assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(http.get("/readyz").json().get("status").asString()).isEqualTo("UP");
         assertThat(http.get("/api/v1/me").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/me", "Authorization", TestTokens.bearer("ZJJ", "PARTNER")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutTheGatewaysTokenNothingButTheHealthProbesAnswerAndMetricsAreOnTheManagementPort() {
+        Http http = Http.local(port);
+        for (String path : new String[] {"/v3/api-docs", "/actuator/health", "/actuator/prometheus", "/api/v1/measures"}) {
+            assertThat(http.get(path).status()).as(path).isIn(401, 403, 404);
+        }
+        assertThat(http.get("/api/v1/me", "Authorization", TestTokens.publicBearer()).status())
+                .as("the anonymous token on a keyed path").isEqualTo(403);
+        assertThat(http.get("/livez").status()).isEqualTo(200);
+
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(Http.local(managementPort).get("/actuator/prometheus").status()).isEqualTo(200);
     }
 }

@@ -8,18 +8,16 @@ import cn.chongchuan.safetycredit.credit.check.receipt.ReceiptSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Wires the check: the Redis cache, the receipt signer (which refuses to start without a key, and
- * refuses the published development key outside the 'local' profile) and the audit writer.
+ * refuses the key pair once published in this repository, in every profile) and the audit writer.
  */
 @Configuration(proxyBeanMethods = false)
 class CheckConfiguration {
 
-    /** The development public key of application-local.yml; its private half is in the repository. */
+    /** The public half of the key pair application-local.yml once held: its private half is in the repository's history. */
     static final String DEV_PUBLIC_KEY = "MCowBQYDK2VwAyEAChc2RZdoTsq0Kev1OmyVlMf9Q4NpPDznlwaN4M+2BFM=";
 
     @Bean
@@ -28,14 +26,14 @@ class CheckConfiguration {
     }
 
     @Bean
-    ReceiptSigner receiptSigner(CheckProperties properties, Environment environment) {
+    ReceiptSigner receiptSigner(CheckProperties properties) {
         if (isBlank(properties.signingPrivateKey()) || isBlank(properties.signingPublicKey())) {
             throw new IllegalStateException("credit.check.signing-private-key and credit.check.signing-public-key "
                     + "are required (base64 PKCS#8 / X.509 Ed25519; see docs/licensing-check.md)");
         }
-        if (DEV_PUBLIC_KEY.equals(properties.signingPublicKey().trim()) && !environment.acceptsProfiles(Profiles.of("local"))) {
-            throw new IllegalStateException("credit.check signing keys are the development keys, which are allowed "
-                    + "only in the 'local' profile; configure a real key pair");
+        if (DEV_PUBLIC_KEY.equals(properties.signingPublicKey().trim())) {
+            throw new IllegalStateException("credit.check signing keys are the key pair published in this repository's "
+                    + "history; generate a key pair of your own (scripts/receipt-keys.sh)");
         }
         return new ReceiptSigner(properties.signingPrivateKey(), properties.signingPublicKey());
     }

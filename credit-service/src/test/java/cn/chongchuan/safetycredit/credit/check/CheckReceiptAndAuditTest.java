@@ -63,7 +63,7 @@ class CheckReceiptAndAuditTest {
         scenario.list(listing, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         JsonNode answer = http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", CheckScenario.xzspj()).json();
         JsonNode receipt = answer.get("receipt");
-        Http.Response key = http.get("/api/v1/public/check-signing-key");
+        Http.Response key = http.getPublic("/api/v1/public/check-signing-key");
 
         assertThat(key.status()).isEqualTo(200);
         assertThat(key.json().get("keyId").asString()).isEqualTo(receipt.get("keyId").asString());
@@ -95,7 +95,7 @@ class CheckReceiptAndAuditTest {
         }
         JsonNode results = http.postJson("/api/v1/checks", "{\"codes\":[" + codes + "]}", "Authorization",
                 CheckScenario.xzspj()).json().get("results");
-        String pem = http.get("/api/v1/public/check-signing-key").json().get("publicKeyPem").asString();
+        String pem = http.getPublic("/api/v1/public/check-signing-key").json().get("publicKeyPem").asString();
 
         for (JsonNode result : results) {
             JsonNode receipt = result.get("receipt");

@@ -54,18 +54,18 @@ class PublicDisclosureApiTest {
         ViolationFixture fixture = aViolation().unit(ViolationFixture.CODES.uscc("320602"), name);
         JsonNode violation = scenario.violation(fixture);
         String query = "/api/v1/public/listings?q=" + enc(name);
-        assertThat(http.get(query).json().get("total").asLong()).isZero();
+        assertThat(http.getPublic(query).json().get("total").asLong()).isZero();
 
         scenario.list(Scenario.unitListing(violation), today());
         scenario.list(Scenario.personListing(violation), today());
 
-        JsonNode page = http.get("/api/v1/public/listings?code=" + fixture.uscc()).json();
+        JsonNode page = http.getPublic("/api/v1/public/listings?code=" + fixture.uscc()).json();
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("name").asString()).isEqualTo(name);
-        JsonNode person = http.get("/api/v1/public/listings?code=" + fixture.principalId()).json().get("items").get(0);
+        JsonNode person = http.getPublic("/api/v1/public/listings?code=" + fixture.principalId()).json().get("items").get(0);
         assertThat(person.get("code").asString()).isEqualTo(fixture.principalId().substring(0, 6) + "********"
                 + fixture.principalId().substring(14));
-        String everything = http.get("/api/v1/public/listings?size=100").body();
+        String everything = http.getPublic("/api/v1/public/listings?size=100").body();
         assertThat(everything).doesNotContain(fixture.principalId());
     }
 
@@ -74,11 +74,11 @@ class PublicDisclosureApiTest {
         String name = "到期消失公司" + System.nanoTime();
         JsonNode violation = scenario.violation(aViolation().unit(ViolationFixture.CODES.uscc("320602"), name));
         scenario.list(Scenario.unitListing(violation), today());
-        assertThat(http.get("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isEqualTo(1);
+        assertThat(http.getPublic("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isEqualTo(1);
 
         clock.advance(Duration.ofDays(3 * 366));
 
-        assertThat(http.get("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isZero();
+        assertThat(http.getPublic("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isZero();
     }
 
     @Test
@@ -90,7 +90,7 @@ class PublicDisclosureApiTest {
 
         http.postJson("/api/v1/listings/" + id + "/revocation", "{\"reason\":\"错误\"}", "Authorization", ADMIN);
 
-        assertThat(http.get("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isZero();
+        assertThat(http.getPublic("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isZero();
     }
 
     @Test
@@ -101,15 +101,15 @@ class PublicDisclosureApiTest {
             scenario.list(Scenario.unitListing(violation), today());
         }
 
-        JsonNode first = http.get("/api/v1/public/listings?size=2&page=0&q=" + enc(prefix)).json();
-        JsonNode second = http.get("/api/v1/public/listings?size=2&page=1&q=" + enc(prefix)).json();
-        JsonNode wildcard = http.get("/api/v1/public/listings?q=" + enc("%")).json();
+        JsonNode first = http.getPublic("/api/v1/public/listings?size=2&page=0&q=" + enc(prefix)).json();
+        JsonNode second = http.getPublic("/api/v1/public/listings?size=2&page=1&q=" + enc(prefix)).json();
+        JsonNode wildcard = http.getPublic("/api/v1/public/listings?q=" + enc("%")).json();
 
         assertThat(first.get("total").asLong()).isEqualTo(5);
         assertThat(first.get("items").findValuesAsString("name")).doesNotContainAnyElementsOf(
                 second.get("items").findValuesAsString("name"));
         assertThat(wildcard.get("total").asLong()).isZero();
-        assertThat(http.get("/api/v1/public/listings?size=1000").status()).isEqualTo(400);
+        assertThat(http.getPublic("/api/v1/public/listings?size=1000").status()).isEqualTo(400);
     }
 
     @Test
@@ -118,7 +118,7 @@ class PublicDisclosureApiTest {
         JsonNode violation = scenario.violation(aViolation().unit(ViolationFixture.CODES.uscc("320602"), name.replace("\"", "")));
         scenario.list(Scenario.unitListing(violation), today());
 
-        Http.Response csv = http.get("/api/v1/public/listings.csv?q=" + enc("导出公司"));
+        Http.Response csv = http.getPublic("/api/v1/public/listings.csv?q=" + enc("导出公司"));
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");

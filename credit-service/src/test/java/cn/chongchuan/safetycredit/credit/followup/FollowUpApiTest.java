@@ -188,7 +188,7 @@ class FollowUpApiTest {
         assertThat(marked.status()).as(marked.body()).isEqualTo(200);
         assertThat(marked.json().get("typical").get("typical").asBoolean()).isTrue();
 
-        Http.Response published = http.get("/api/v1/public/typical-cases");
+        Http.Response published = http.getPublic("/api/v1/public/typical-cases");
         assertThat(published.status()).isEqualTo(200);
         JsonNode item = published.json().get("items").get(0);
         assertThat(item.get("violationId").asLong()).isEqualTo(id);
@@ -200,7 +200,7 @@ class FollowUpApiTest {
 
         Http.Response removed = http.postJson(path + "/removal", "{\"reason\":\"警示期满\"}", "Authorization", admin());
         assertThat(removed.status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/public/typical-cases").json().get("items").findValuesAsString("violationId"))
+        assertThat(http.getPublic("/api/v1/public/typical-cases").json().get("items").findValuesAsString("violationId"))
                 .doesNotContain(String.valueOf(id));
         JsonNode history = removed.json().get("history");
         assertThat(history.findValuesAsString("kind")).containsSubsequence("MARKED_TYPICAL", "UNMARKED_TYPICAL");

@@ -25,7 +25,8 @@ import java.util.Optional;
  * spoofable headers); on a non-public route it then requires a configured key
  * ({@code Authorization: ApiKey <key>} or {@code X-Api-Key}) and forwards
  * {@code Authorization: Bearer <token>} signed with the internal key, carrying the key's department
- * and roles. A route is public only when its metadata says {@code public: true}.
+ * and roles. On a public route it forwards the anonymous token instead ({@link InternalTokens#issuePublic()}).
+ * A route is public only when its metadata says {@code public: true}.
  */
 public class IdentityForwardingFilter implements GlobalFilter, Ordered {
 
@@ -60,7 +61,12 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
         HttpHeaders incoming = exchange.getRequest().getHeaders();
         String presentedKey = presentedKey(incoming);
         if (isPublic(exchange)) {
-            return chain.filter(exchange.mutate().request(withoutClientIdentity(exchange.getRequest())).build());
+            // The services answer nothing without a token the gateway signed, public paths included:
+            // a public route carries the anonymous token, which opens only public paths.
+            ServerHttpRequest anonymous = withoutClientIdentity(exchange.getRequest()).mutate()
+                    .headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issuePublic()))
+                    .build();
+            return chain.filter(exchange.mutate().request(anonymous).build());
         }
         Optional<Caller> caller = apiKeys.authenticate(presentedKey);
         if (caller.isPresent()) {

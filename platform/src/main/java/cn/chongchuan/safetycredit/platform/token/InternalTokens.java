@@ -38,6 +38,11 @@ public final class InternalTokens {
     public static final String ROLES_CLAIM = "roles";
     /** Audience of every internal token: the services behind the gateway. */
     public static final String AUDIENCE = "safety-credit-services";
+    /**
+     * The department and the only role of the token the gateway mints for a caller without a key on
+     * a public route: the services answer nothing but health probes to a request without a token.
+     */
+    public static final String PUBLIC = "PUBLIC";
 
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
@@ -47,6 +52,11 @@ public final class InternalTokens {
     public InternalTokens(InternalTokenProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The token of an anonymous caller on a public route: department and only role {@link #PUBLIC}. */
+    public String issuePublic() {
+        return issue(PUBLIC, List.of(PUBLIC));
     }
 
     /** A signed token for this department and roles, valid for the configured lifetime. */

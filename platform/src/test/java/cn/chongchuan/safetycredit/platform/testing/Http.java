@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.platform.testing;
 
+import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,11 @@ public final class Http {
 
     public Response get(String path, String... headers) {
         return send(builder(path, headers).GET());
+    }
+
+    /** A GET as the gateway forwards a public route's request: with its anonymous token. */
+    public Response getPublic(String path, String... headers) {
+        return send(builder(path, headers).header("Authorization", TestTokens.publicBearer()).GET());
     }
 
     public Response postJson(String path, String body, String... headers) {

@@ -26,6 +26,11 @@ public final class TestTokens {
         return "Bearer " + token(department, roles);
     }
 
+    /** The {@code Authorization} value the gateway sends on a public route: its anonymous token. */
+    public static String publicBearer() {
+        return "Bearer " + TOKENS.issuePublic();
+    }
+
     /** A token minted with this clock, e.g. one that is already expired. */
     public static String tokenAt(Clock clock, String department, String... roles) {
         return new InternalTokens(new InternalTokenProperties(SECRET, "safety-credit-gateway", Duration.ofSeconds(60)), clock)

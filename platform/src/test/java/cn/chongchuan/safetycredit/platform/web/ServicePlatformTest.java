@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -17,12 +18,17 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"security.internal-token.secret=" + TestTokens.SECRET, "logging.structured.format.console=ecs"})
+        properties = {"security.internal-token.secret=" + TestTokens.SECRET, "logging.structured.format.console=ecs",
+                "management.server.port=0", "management.endpoint.health.probes.enabled=true",
+                "management.endpoint.health.probes.add-additional-paths=true"})
 @ExtendWith(OutputCaptureExtension.class)
 class ServicePlatformTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private Http http() {
         return Http.local(port);
@@ -71,9 +77,37 @@ class ServicePlatformTest {
     }
 
     @Test
-    void publicEndpointsNeedNoToken() {
-        assertThat(http().get("/api/v1/public/ping").body()).isEqualTo("pong");
-        assertThat(http().get("/actuator/health/liveness").status()).isEqualTo(200);
+    void publicEndpointsAnswerTheGatewaysAnonymousTokenButNoRequestWithoutOne() {
+        assertThat(http().get("/api/v1/public/ping").status()).isEqualTo(401);
+        assertThat(http().get("/api/v1/public/ping", "Authorization", "Bearer forged.anonymous.token").status()).isEqualTo(401);
+
+        assertThat(http().get("/api/v1/public/ping", "Authorization", TestTokens.publicBearer()).body()).isEqualTo("pong");
+    }
+
+    @Test
+    void theAnonymousTokenReachesNoKeyedEndpoint() {
+        for (String path : new String[] {"/api/v1/me", "/api/v1/admin-only"}) {
+            assertThat(http().get(path, "Authorization", TestTokens.publicBearer()).status()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void onlyTheHealthProbesAnswerWithoutATokenOnTheServicePort() {
+        assertThat(http().get("/livez").status()).isEqualTo(200);
+        assertThat(http().get("/readyz").status()).isEqualTo(200);
+        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/info", "/actuator",
+                "/v3/api-docs", "/anything"}) {
+            assertThat(http().get(path).status()).as(path).isIn(401, 403, 404);
+        }
+    }
+
+    @Test
+    void managementEndpointsAreOnTheirOwnPort() {
+        Http management = Http.local(managementPort);
+
+        assertThat(management.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(managementPort).isNotEqualTo(port);
     }
 
     @Test
@@ -114,8 +148,10 @@ class ServicePlatformTest {
 
     @Test
     void aWellFormedRequestIdIsKeptAndEchoed() {
-        Http.Response response = http().get("/api/v1/public/ping", "X-Request-Id", "req-12345678");
-        Http.Response injected = http().get("/api/v1/public/ping", "X-Request-Id", "bad id\twith tab");
+        Http.Response response = http().get("/api/v1/public/ping", "X-Request-Id", "req-12345678",
+                "Authorization", TestTokens.publicBearer());
+        Http.Response injected = http().get("/api/v1/public/ping", "X-Request-Id", "bad id\twith tab",
+                "Authorization", TestTokens.publicBearer());
 
         assertThat(response.header("X-Request-Id")).isEqualTo("req-12345678");
         assertThat(injected.header("X-Request-Id")).isNotEqualTo("bad id\twith tab").isNotBlank();
