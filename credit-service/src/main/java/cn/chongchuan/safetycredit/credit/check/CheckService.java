@@ -209,7 +209,7 @@ public class CheckService {
     /** The stored receipt: an APPROVAL department sees its own, ADMIN all. */
     public Optional<CheckAuditRow> receipt(String receiptId, Caller caller) {
         Optional<CheckAuditRow> row = audit.pending(receiptId).or(() -> auditRows.findByReceiptId(receiptId));
-        return row.filter(r -> caller.hasRole("ADMIN") || r.departmentCode().equals(caller.department()));
+        return row.filter(r -> caller.owns(r.departmentCode()));
     }
 
     /** The audit, newest first; {@code code} (a USCC or ID number) is turned into its subject key. */

@@ -1,56 +1,67 @@
 package cn.chongchuan.safetycredit.credit.disclosure;
 
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
-import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
+import cn.chongchuan.safetycredit.credit.subject.domain.SubjectName;
 import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
-import java.util.Optional;
 
-/** The public blacklist: only entries on the list today, searchable by name or exact code, masked. */
+/** The public blacklist: only entries on the list today, searchable by name or exact USCC, persons masked. */
 @Service
 public class DisclosureService {
 
     private final DisclosureMapper mapper;
     private final ListingService listings;
-    private final SubjectService subjects;
 
-    DisclosureService(DisclosureMapper mapper, ListingService listings, SubjectService subjects) {
+    DisclosureService(DisclosureMapper mapper, ListingService listings) {
         this.mapper = mapper;
         this.listings = listings;
-        this.subjects = subjects;
     }
 
     /** One page of results with the total, in a stable order (newest decision first, then id). */
     public record Page(List<PublicListing> items, long total, int page, int size) {
     }
 
+    /**
+     * Searches by name part or by USCC only; an ID number in either parameter is a 400 (see
+     * {@link #unitKey}), so the public list never answers a question about a personal ID number.
+     */
     public Page search(String name, String code, int page, int size) {
-        Optional<String> key = subjectKey(code);
-        if (code != null && !code.isBlank() && key.isEmpty()) {
-            return new Page(List.of(), 0, page, size);
+        String key = unitKey(code);
+        if (ResidentIdNumber.looksLike(name)) {
+            throw ApiException.badField("q", "must be a name; personal ID numbers cannot be searched on the public list");
         }
-        String escaped = name == null || name.isBlank() ? null : escapeLike(name.strip());
-        return new Page(mapper.search(listings.today(), escaped, key.orElse(null), size, (long) page * size),
-                mapper.count(listings.today(), escaped, key.orElse(null)), page, size);
+        String escaped = name == null || name.isBlank() ? null : escapeLike(SubjectName.normalise(name));
+        return new Page(mapper.search(listings.today(), escaped, key, size, (long) page * size),
+                mapper.count(listings.today(), escaped, key), page, size);
     }
 
-    /** An exact code is a USCC or an ID number; the ID number is only ever used through its keyed hash. */
-    private Optional<String> subjectKey(String code) {
+    /**
+     * The subject key of a USCC, or null without a code. A code valid under GB 32100 is a unit,
+     * even when it also passes the ID-number check (e.g. 911101192211154488). Any other ID-shaped
+     * code is refused: the old exact-match lookup of persons confirmed a full ID number by probing
+     * the birth dates behind the published mask (issue 13). Persons are asked about through the
+     * keyed, audited person check. A well-formed pilot code whose check character fails is still
+     * looked up as a unit (the credit office may have registered it).
+     */
+    private static String unitKey(String code) {
         if (code == null || code.isBlank()) {
-            return Optional.empty();
+            return null;
         }
-        ResidentIdNumber person;
         try {
-            person = ResidentIdNumber.parse(code, "code");
-        } catch (InvalidCodeException notAnIdNumber) {
-            return Optional.of(SubjectService.unitKey(UnifiedSocialCreditCode.parseFormat(code, "code").value()));
+            return SubjectService.unitKey(UnifiedSocialCreditCode.parse(code, "code").value());
+        } catch (InvalidCodeException notAValidUscc) {
+            if (ResidentIdNumber.looksLike(code)) {
+                throw ApiException.badField("code", "must be a 统一社会信用代码; personal ID numbers cannot be searched "
+                        + "on the public list");
+            }
+            return SubjectService.unitKey(UnifiedSocialCreditCode.parseFormat(code, "code").value());
         }
-        return subjects.findPerson(person).map(Person::key);
     }
 
     private static String escapeLike(String text) {

@@ -358,14 +358,15 @@ public class FollowUpService {
 
     /** ENFORCEMENT sees its own department only; ADMIN all, or the department it names. */
     private static String scope(Caller caller, String department) {
-        if (caller.hasRole("ADMIN")) {
-            return blankToNull(department);
+        if (department == null || department.isBlank()) {
+            return caller.hasRole("ADMIN") ? null : caller.department();
         }
-        if (department != null && !department.isBlank() && !department.equals(caller.department())) {
+        // Naming another department is a question the caller may not ask (403), not a missing resource.
+        if (!caller.owns(department)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "not-own-department", "Not your department",
                     "an enforcement department sees its own follow-ups only");
         }
-        return caller.department();
+        return department;
     }
 
     private Map<String, ChecklistItem> checklist() {

@@ -1,14 +1,13 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
-import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.credit.subject.PublicName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -42,7 +41,8 @@ class ListingController {
                          @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
 
-    record DecisionRequest(@NotBlank @Size(max = 80) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String decisionNumber,
+    /** The decision number is published on the public list, so it follows the published-name rule. */
+    record DecisionRequest(@NotBlank @Size(max = 80) @PublicName String decisionNumber,
                            @NotNull LocalDate decisionDate, Boolean defenceWaived, @Size(max = 1000) String reason,
                            @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
@@ -66,9 +66,7 @@ class ListingController {
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     ListingView listing(@PathVariable long id, Caller caller) {
         ListingRow row = listings.find(id);
-        if (!caller.hasRole("ADMIN") && !row.departmentCode().equals(caller.department())) {
-            throw ApiException.notFound("listing " + id);
-        }
+        caller.requireOwns(row.departmentCode(), "listing " + id);
         return views.full(row);
     }
 

@@ -255,9 +255,14 @@ public class ListingService {
                 evidence == null || evidence.isEmpty() ? null : json.writeValueAsString(evidence)));
     }
 
-    /** Only the department that imposed the penalty notifies, decides or drops ("谁处罚、谁决定"). */
+    /**
+     * Only the department that imposed the penalty notifies, decides or drops ("谁处罚、谁决定").
+     * Another enforcement department does not see the listing at all (404, the one ownership
+     * rule); the credit office sees it but may not take these steps (403).
+     */
     private Actor imposingDepartment(long id, Caller caller) {
         ListingRow listing = find(id);
+        caller.requireOwns(listing.departmentCode(), "listing " + id);
         if (!listing.departmentCode().equals(caller.department()) || !caller.hasRole("ENFORCEMENT")) {
             throw new ApiException(HttpStatus.FORBIDDEN, "not-imposing-department", "Not the imposing department",
                     "only the department that imposed the penalty (" + listing.departmentCode()

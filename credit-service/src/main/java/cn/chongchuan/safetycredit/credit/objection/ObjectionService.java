@@ -36,9 +36,7 @@ public class ObjectionService {
     @Transactional
     public Objection fileObjection(long listingId, String filedBy, String content, Caller caller) {
         ListingRow listing = listings.find(listingId);
-        if (!caller.hasRole("ADMIN") && !listing.departmentCode().equals(caller.department())) {
-            throw ApiException.notFound("listing " + listingId);
-        }
+        caller.requireOwns(listing.departmentCode(), "listing " + listingId);
         mapper.insert(new Objection(null, listingId, filedBy.strip(), content.strip(), caller.department(), clock.instant(),
                 listings.today().plusDays(properties.objectionAnswerDays()), null, null, null, null));
         Objection filed = mapper.findLatest(listingId, caller.department()).orElseThrow();
@@ -66,9 +64,7 @@ public class ObjectionService {
 
     public List<ObjectionView> ofListing(long listingId, Caller caller) {
         ListingRow listing = listings.find(listingId);
-        if (!caller.hasRole("ADMIN") && !listing.departmentCode().equals(caller.department())) {
-            throw ApiException.notFound("listing " + listingId);
-        }
+        caller.requireOwns(listing.departmentCode(), "listing " + listingId);
         return mapper.findByListing(listingId).stream().map(this::view).toList();
     }
 

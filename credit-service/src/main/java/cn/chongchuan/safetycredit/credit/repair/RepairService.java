@@ -74,9 +74,7 @@ public class RepairService {
     @Transactional
     public RepairApplication applyForRepair(long listingId, Conditions conditions, List<String> evidence, Caller caller) {
         ListingRow listing = listings.find(listingId);
-        if (!caller.hasRole("ADMIN") && !listing.departmentCode().equals(caller.department())) {
-            throw ApiException.notFound("listing " + listingId);
-        }
+        caller.requireOwns(listing.departmentCode(), "listing " + listingId);
         LocalDate today = listings.today();
         if (!listing.stateOn(today).isOnList()) {
             throw new ApiException(HttpStatus.CONFLICT, "not-listed", "Not on the list",

@@ -46,28 +46,39 @@ class SubjectController {
         this.violations = violations;
     }
 
-    record UnitPage(Unit unit, List<ListingView> listings, List<ViolationView> violations) {
+    /** The unit with the listings and violations the caller may see (its own department's, or all for ADMIN). */
+    record UnitPage(Unit unit, List<ListingView> listings, List<ViolationView> violations, List<NameChange> nameHistory) {
     }
 
-    /** A person, masked unless an admin asked to reveal the number (which is logged, without the number). */
-    record PersonPage(long id, String name, String maskedIdNumber, String idNumber, List<ListingView> listings,
-                      List<ViolationView> violations) {
+    /**
+     * A person, masked unless an admin asked to reveal the number (which is logged, without the
+     * number). {@code id} is the opaque public id, never the internal key.
+     */
+    record PersonPage(String id, String name, String maskedIdNumber, String idNumber, List<ListingView> listings,
+                      List<ViolationView> violations, List<NameChange> nameHistory) {
     }
 
     record RegisterUnit(@NotBlank @Size(max = 18) String uscc,
-                        @NotBlank @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String name,
+                        @NotBlank @Size(max = 200) @PublicName String name,
                         @Size(max = 300) String checkOverrideReason) {
     }
 
     record PersonLookup(@NotBlank @Size(max = 18) String idNumber) {
     }
 
+    /** A change of the registered name, with the reason (e.g. 营业执照变更, the licence number). */
+    record UnitNameChange(@NotBlank @Size(max = 200) @PublicName String name,
+                          @NotBlank @Size(max = 500) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    }
+
+    record PersonNameChange(@NotBlank @Size(max = 60) @PublicName String name,
+                            @NotBlank @Size(max = 500) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    }
+
     @GetMapping("/units/{uscc}")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
-    UnitPage unit(@PathVariable String uscc) {
-        Unit unit = subjects.unit(uscc).orElseThrow(() -> ApiException.notFound("unit " + uscc));
-        return new UnitPage(unit, listings.ofSubject(unit.key()).stream().map(views::brief).toList(),
-                violations.ofUnit(unit.id()));
+    UnitPage unit(@PathVariable String uscc, Caller caller) {
+        return unitPage(subjects.unit(uscc).orElseThrow(() -> ApiException.notFound("unit " + uscc)), caller);
     }
 
     /** Registers a unit; only the credit office may accept a pilot code that fails its check, with a reason. */
@@ -78,19 +89,41 @@ class SubjectController {
         return subjects.registerUnit(request.uscc(), request.name(), request.checkOverrideReason(), caller.department());
     }
 
-    @GetMapping("/persons/{id}")
+    /** The only way a registered unit name changes: audited, by the credit office or a deciding department. */
+    @PostMapping("/units/{uscc}/name-changes")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
-    PersonPage person(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal, Caller caller) {
-        return personPage(subjects.person(id), reveal, caller);
+    UnitPage renameUnit(@PathVariable String uscc, @Valid @RequestBody UnitNameChange request, Caller caller) {
+        return unitPage(subjects.renameUnit(uscc, request.name(), request.reason(), caller), caller);
     }
 
-    /** Finds a person by ID number sent in the body (never in a URL, where it would be logged). */
+    @GetMapping("/persons/{id}")
+    @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
+    PersonPage person(@PathVariable String id, @RequestParam(defaultValue = "false") boolean reveal, Caller caller) {
+        return personPage(subjects.visiblePerson(id, caller), reveal, caller);
+    }
+
+    @PostMapping("/persons/{id}/name-changes")
+    @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
+    PersonPage renamePerson(@PathVariable String id, @Valid @RequestBody PersonNameChange request, Caller caller) {
+        return personPage(subjects.renamePerson(id, request.name(), request.reason(), caller), false, caller);
+    }
+
+    /**
+     * Finds a person by ID number sent in the body (never in a URL, where it would be logged). A
+     * person the caller has no case or listing of answers 404 like an unknown number.
+     */
     @PostMapping("/persons/search")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     PersonPage findPerson(@Valid @RequestBody PersonLookup request, Caller caller) {
         Person person = subjects.findPerson(ResidentIdNumber.parse(request.idNumber(), "idNumber"))
+                .map(found -> subjects.requireVisible(found, caller, "person with this ID number"))
                 .orElseThrow(() -> ApiException.notFound("person with this ID number"));
         return personPage(person, false, caller);
+    }
+
+    private UnitPage unitPage(Unit unit, Caller caller) {
+        return new UnitPage(unit, ownListings(unit.key(), caller), ownViolations(violations.ofUnit(unit.id()), caller),
+                subjects.nameHistory(unit));
     }
 
     private PersonPage personPage(Person person, boolean reveal, Caller caller) {
@@ -100,10 +133,20 @@ class SubjectController {
         }
         String plain = null;
         if (reveal) {
-            log.info("personal ID number of person {} revealed to {}", person.id(), caller.department());
+            log.info("personal ID number of person {} revealed to {}", person.publicId(), caller.department());
             plain = subjects.revealIdNumber(person.id());
         }
-        return new PersonPage(person.id(), person.name(), person.maskedIdNumber(), plain,
-                listings.ofSubject(person.key()).stream().map(views::brief).toList(), violations.ofPerson(person.id()));
+        return new PersonPage(person.publicId(), person.name(), person.maskedIdNumber(), plain,
+                ownListings(person.key(), caller), ownViolations(violations.ofPerson(person.id()), caller),
+                subjects.nameHistory(person));
+    }
+
+    /** Another department's listings and cases are left out entirely, as if they did not exist. */
+    private List<ListingView> ownListings(String subjectKey, Caller caller) {
+        return listings.ofSubject(subjectKey).stream().filter(l -> caller.owns(l.departmentCode())).map(views::brief).toList();
+    }
+
+    private static List<ViolationView> ownViolations(List<ViolationView> all, Caller caller) {
+        return all.stream().filter(v -> caller.owns(v.department())).toList();
     }
 }

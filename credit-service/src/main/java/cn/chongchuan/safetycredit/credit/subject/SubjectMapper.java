@@ -4,6 +4,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Units and persons. */
@@ -18,11 +19,27 @@ interface SubjectMapper {
 
     void updateUnitName(@Param("id") long id, @Param("name") String name);
 
+    void updatePersonName(@Param("id") long id, @Param("name") String name);
+
+    void insertNameChange(NameChangeRow change);
+
+    List<NameChangeRow> findNameChangesOfUnit(long unitId);
+
+    List<NameChangeRow> findNameChangesOfPerson(long personId);
+
+    /** The departments that recorded a violation of the unit or hold a listing of it (its deciding departments). */
+    List<String> decidingDepartmentsOfUnit(long unitId);
+
+    /** The departments that recorded a violation naming the person or hold a listing of them. */
+    List<String> decidingDepartmentsOfPerson(long personId);
+
     void recordCheckOverride(@Param("id") long id, @Param("by") String department, @Param("reason") String reason);
 
     Optional<PersonRow> findPersonByHash(String idHash);
 
     Optional<PersonRow> findPersonById(long id);
+
+    Optional<PersonRow> findPersonByPublicId(String publicId);
 
     void insertPerson(PersonRow person);
 
@@ -32,6 +49,11 @@ interface SubjectMapper {
     }
 
     /** A person row: never the plain ID number. */
-    record PersonRow(Long id, String idHash, String idCipher, String idMasked, String name, Instant createdAt) {
+    record PersonRow(Long id, String publicId, String idHash, String idCipher, String idMasked, String name, Instant createdAt) {
+    }
+
+    /** One change of a registered name: who, when, from what, to what, and why. */
+    record NameChangeRow(Long id, String subjectType, Long unitId, Long personId, String oldName, String newName,
+                         String reason, String actorDepartment, String actorRole, Instant changedAt) {
     }
 }

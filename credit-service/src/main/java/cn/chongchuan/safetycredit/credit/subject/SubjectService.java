@@ -1,12 +1,15 @@
 package cn.chongchuan.safetycredit.credit.subject;
 
+import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.NameChangeRow;
 import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.PersonRow;
 import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.UnitRow;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
+import cn.chongchuan.safetycredit.credit.subject.domain.SubjectName;
 import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
+import cn.chongchuan.safetycredit.platform.web.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Finds or registers the units and persons that violations and listings are about. */
 @Service
@@ -31,21 +35,21 @@ public class SubjectService {
     }
 
     /**
-     * The unit with this code, registered now if new. A code that fails its check character is
-     * accepted only when an admin has registered it with an override (a legal pilot code).
+     * The unit with this code, registered now (under the stated name) if new. A code that fails its
+     * check character is accepted only when an admin has registered it with an override (a legal
+     * pilot code). An existing unit keeps its registered name whatever a violation calls it: the
+     * name a case states is kept on the case, and the register changes only through
+     * {@link #renameUnit} (issue 13: any department could rename another's listed unit).
      */
     @Transactional
-    public Unit resolveUnit(String rawCode, String name, String field) {
+    public Unit resolveUnit(String rawCode, String statedName, String field) {
         UnifiedSocialCreditCode code = UnifiedSocialCreditCode.parseFormat(rawCode, field);
         Optional<UnitRow> existing = mapper.findUnitByUscc(code.value());
         if (existing.isEmpty() || existing.get().checkOverrideBy() == null) {
             UnifiedSocialCreditCode.parse(rawCode, field);
         }
-        UnitRow unit = existing.orElseGet(() -> insertUnit(code, name, null, null));
-        if (name != null && !name.isBlank() && !name.equals(unit.name())) {
-            mapper.updateUnitName(unit.id(), name);
-        }
-        return toUnit(mapper.findUnitById(unit.id()).orElseThrow());
+        UnitRow unit = existing.orElseGet(() -> insertUnit(code, statedName, null, null));
+        return toUnit(unit);
     }
 
     /** Registers a unit; an admin may accept a pilot code whose check character fails, with a recorded reason. */
@@ -69,12 +73,16 @@ public class SubjectService {
         return toUnit(mapper.findUnitById(unit.id()).orElseThrow());
     }
 
-    /** The person with this ID number, registered now if new; the number itself is not stored. */
+    /**
+     * The person with this ID number, registered now if new; the number itself is not stored. Like a
+     * unit, an existing person keeps the registered name; the case keeps the name it states.
+     */
     @Transactional
     public Person resolvePerson(ResidentIdNumber id, String name) {
         String hash = protector.hash(id);
         PersonRow person = mapper.findPersonByHash(hash).orElseGet(() -> {
-            mapper.insertPerson(new PersonRow(null, hash, protector.encrypt(id), id.masked(), name.strip(), clock.instant()));
+            mapper.insertPerson(new PersonRow(null, UUID.randomUUID().toString(), hash, protector.encrypt(id), id.masked(),
+                    SubjectName.normalise(name), clock.instant()));
             return mapper.findPersonByHash(hash).orElseThrow();
         });
         return toPerson(person);
@@ -89,8 +97,91 @@ public class SubjectService {
                 .orElseThrow(() -> notFound("unit", id));
     }
 
+    /** By the internal key: for features that hold a listing or violation row, never for an API path. */
     public Person person(long id) {
         return mapper.findPersonById(id).map(SubjectService::toPerson).orElseThrow(() -> notFound("person", id));
+    }
+
+    /**
+     * The person behind an opaque public id, if the caller may see them: ADMIN sees every person, a
+     * department only a person named in one of its violations or listings. Anyone else is a 404
+     * exactly as for an unknown id, so ids cannot be probed.
+     */
+    public Person visiblePerson(String publicId, Caller caller) {
+        Person person = personByPublicId(publicId).orElseThrow(() -> ApiException.notFound("person " + publicId));
+        requireDecidedOn(mapper.decidingDepartmentsOfPerson(person.id()), caller, "person " + person.publicId());
+        return person;
+    }
+
+    /** Whether the caller may see the person found by some other way (e.g. by ID number). */
+    public Person requireVisible(Person person, Caller caller, String what) {
+        requireDecidedOn(mapper.decidingDepartmentsOfPerson(person.id()), caller, what);
+        return person;
+    }
+
+    /**
+     * Changes a unit's registered name (e.g. after a 营业执照 change), with the reason, recorded in
+     * the name history. Only the credit office or a department that decided on the unit (recorded a
+     * violation of it or holds a listing of it) may; for anyone else the unit is not theirs (404).
+     */
+    @Transactional
+    public Unit renameUnit(String uscc, String newName, String reason, Caller caller) {
+        Unit unit = unit(uscc).orElseThrow(() -> ApiException.notFound("unit " + uscc));
+        requireDecidedOn(mapper.decidingDepartmentsOfUnit(unit.id()), caller, "unit " + unit.uscc());
+        String name = requireNewName(unit.name(), newName);
+        mapper.updateUnitName(unit.id(), name);
+        mapper.insertNameChange(new NameChangeRow(null, "UNIT", unit.id(), null, unit.name(), name, reason.strip(),
+                caller.department(), actorRole(caller), clock.instant()));
+        return toUnit(mapper.findUnitById(unit.id()).orElseThrow());
+    }
+
+    /** Changes a person's registered name, under the same rule and with the same history as a unit's. */
+    @Transactional
+    public Person renamePerson(String publicId, String newName, String reason, Caller caller) {
+        Person person = visiblePerson(publicId, caller);
+        String name = requireNewName(person.name(), newName);
+        mapper.updatePersonName(person.id(), name);
+        mapper.insertNameChange(new NameChangeRow(null, "PERSON", null, person.id(), person.name(), name, reason.strip(),
+                caller.department(), actorRole(caller), clock.instant()));
+        return toPerson(mapper.findPersonById(person.id()).orElseThrow());
+    }
+
+    public List<NameChange> nameHistory(Unit unit) {
+        return mapper.findNameChangesOfUnit(unit.id()).stream().map(SubjectService::toNameChange).toList();
+    }
+
+    public List<NameChange> nameHistory(Person person) {
+        return mapper.findNameChangesOfPerson(person.id()).stream().map(SubjectService::toNameChange).toList();
+    }
+
+    /**
+     * The one ownership rule (Caller.owns) for a subject that several departments may have decided
+     * on: the caller owns it when one of those departments is the caller's; ADMIN always does.
+     */
+    private static void requireDecidedOn(List<String> departments, Caller caller, String what) {
+        String owner = departments.contains(caller.department()) ? caller.department() : "";
+        caller.requireOwns(owner, what);
+    }
+
+    private static String requireNewName(String current, String requested) {
+        String name = SubjectName.normalise(requested);
+        if (name.equals(current)) {
+            throw ApiException.badField("name", "is already the registered name");
+        }
+        return name;
+    }
+
+    private static String actorRole(Caller caller) {
+        return caller.hasRole("ADMIN") ? "ADMIN" : "ENFORCEMENT";
+    }
+
+    private Optional<Person> personByPublicId(String publicId) {
+        // Only a well-formed UUID reaches the database: anything else is simply not a person id.
+        try {
+            return mapper.findPersonByPublicId(UUID.fromString(publicId).toString()).map(SubjectService::toPerson);
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 
     /** Finds a person by ID number without the number ever being stored or logged. */
@@ -118,7 +209,7 @@ public class SubjectService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "unit name is required")
                     .with("errors", List.of(new FieldError("unitName", "is required")));
         }
-        mapper.insertUnit(new UnitRow(null, code.value(), name.strip(), code.areaCode(), overrideBy, overrideReason, clock.instant()));
+        mapper.insertUnit(new UnitRow(null, code.value(), SubjectName.normalise(name), code.areaCode(), overrideBy, overrideReason, clock.instant()));
         return mapper.findUnitByUscc(code.value()).orElseThrow();
     }
 
@@ -131,6 +222,11 @@ public class SubjectService {
     }
 
     private static Person toPerson(PersonRow row) {
-        return new Person(row.id(), personKey(row.idHash()), row.idMasked(), row.name());
+        return new Person(row.id(), row.publicId(), personKey(row.idHash()), row.idMasked(), row.name());
+    }
+
+    private static NameChange toNameChange(NameChangeRow row) {
+        return new NameChange(row.oldName(), row.newName(), row.reason(), row.actorDepartment(), row.actorRole(),
+                row.changedAt());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 interface ViolationMapper {
 
     void insertViolation(@Param("department") String department, @Param("caseNumber") String caseNumber,
-            @Param("unitId") long unitId, @Param("criterionCode") String criterionCode, @Param("now") Instant now);
+            @Param("unitId") long unitId, @Param("unitName") String unitName, @Param("criterionCode") String criterionCode, @Param("now") Instant now);
 
     Optional<ViolationHead> findHead(long id);
 
@@ -30,7 +30,7 @@ interface ViolationMapper {
     List<ViolationVersion> findVersions(long violationId);
 
     void insertPerson(@Param("violationId") long violationId, @Param("personId") long personId,
-            @Param("responsibility") String responsibility);
+            @Param("personName") String personName, @Param("responsibility") String responsibility);
 
     List<ResponsiblePerson> findPersons(long violationId);
 
@@ -48,7 +48,7 @@ interface ViolationMapper {
     Optional<IdempotencyRecord> findIdempotencyKey(@Param("department") String department, @Param("key") String key);
 
     /** The stable part of a violation. */
-    record ViolationHead(Long id, String departmentCode, String caseNumber, long unitId, String criterionCode,
+    record ViolationHead(Long id, String departmentCode, String caseNumber, long unitId, String unitName, String criterionCode,
                          int currentVersion, Instant createdAt) {
     }
 
@@ -58,8 +58,11 @@ interface ViolationMapper {
                             String recordedBy, Instant recordedAt) {
     }
 
-    /** A person held responsible, with the masked ID number only. */
-    record ResponsiblePerson(long personId, String name, String maskedIdNumber, String responsibility) {
+    /**
+     * A person held responsible, with the masked ID number only: the opaque public id, and the name
+     * as this case states it.
+     */
+    record ResponsiblePerson(String personId, String name, String maskedIdNumber, String responsibility) {
     }
 
     /** A remembered Idempotency-Key: which request it came with and what it created. */

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.violation;
 
+import cn.chongchuan.safetycredit.credit.subject.PublicName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,7 @@ final class ViolationRequests {
     /** A penalty decision as the enforcing department records it. */
     record RecordViolation(
             @NotBlank @Size(max = 64) @Pattern(regexp = PLAIN_TEXT) String caseNumber,
-            @NotBlank @Size(max = 80) @Pattern(regexp = PLAIN_TEXT) String decisionNumber,
+            @NotBlank @Size(max = 80) @PublicName String decisionNumber,
             @NotNull LocalDate decisionDate,
             @NotBlank @Size(max = 16) String criterionCode,
             @NotBlank @Size(max = 2000) String description,
@@ -37,15 +38,15 @@ final class ViolationRequests {
         }
     }
 
-    /** The penalised unit. */
+    /** The penalised unit, with its name as this case states it (the register keeps its own name). */
     record UnitRef(
             @NotBlank @Size(max = 18) String uscc,
-            @NotBlank @Size(max = 200) @Pattern(regexp = PLAIN_TEXT) String name) {
+            @NotBlank @Size(max = 200) @PublicName String name) {
     }
 
     /** A person held responsible: 主要负责人 (PRINCIPAL) or another responsible person (OTHER). */
     record PersonRef(
-            @NotBlank @Size(max = 60) @Pattern(regexp = PLAIN_TEXT) String name,
+            @NotBlank @Size(max = 60) @PublicName String name,
             @NotBlank @Size(max = 18) String idNumber,
             @NotNull Responsibility responsibility) {
 
@@ -61,7 +62,7 @@ final class ViolationRequests {
 
     /** A correction: a new version of the decision, with the reason; the old version stays readable. */
     record CorrectViolation(
-            @NotBlank @Size(max = 80) @Pattern(regexp = PLAIN_TEXT) String decisionNumber,
+            @NotBlank @Size(max = 80) @PublicName String decisionNumber,
             @NotNull LocalDate decisionDate,
             @NotBlank @Size(max = 2000) String description,
             @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal fineAmount,

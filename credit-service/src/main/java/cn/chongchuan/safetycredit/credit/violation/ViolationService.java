@@ -8,6 +8,7 @@ import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
+import cn.chongchuan.safetycredit.credit.subject.domain.SubjectName;
 import cn.chongchuan.safetycredit.credit.violation.ViolationMapper.ViolationHead;
 import cn.chongchuan.safetycredit.credit.violation.ViolationMapper.ViolationVersion;
 import cn.chongchuan.safetycredit.credit.violation.ViolationRequests.CorrectViolation;
@@ -92,19 +93,22 @@ public class ViolationService {
                             + "; correct it with a new version instead")
                     .with("errors", List.of(new FieldError("caseNumber", "is already recorded by this department")));
         }
-        Unit unit = subjects.resolveUnit(request.unit().uscc(), request.unit().name(), "unit.uscc");
-        mapper.insertViolation(department, request.caseNumber().strip(), unit.id(), criterion.code(), clock.instant());
+        // The case keeps the name it states; the register keeps the decided name (issue 13).
+        String statedUnitName = SubjectName.normalise(request.unit().name());
+        Unit unit = subjects.resolveUnit(request.unit().uscc(), statedUnitName, "unit.uscc");
+        mapper.insertViolation(department, request.caseNumber().strip(), unit.id(), statedUnitName, criterion.code(),
+                clock.instant());
         long id = mapper.findHeadByCase(department, request.caseNumber().strip()).orElseThrow().id();
         if (idempotencyKey != null) {
             mapper.insertIdempotencyKey(department, idempotencyKey, requestHash, id, clock.instant());
         }
-        mapper.insertVersion(new ViolationVersion(id, 1, request.decisionNumber().strip(), request.decisionDate(),
-                request.description().strip(), request.fineAmount(), unit.name(), null, department, clock.instant()));
+        mapper.insertVersion(new ViolationVersion(id, 1, SubjectName.normalise(request.decisionNumber()), request.decisionDate(),
+                request.description().strip(), request.fineAmount(), statedUnitName, null, department, clock.instant()));
         List<Person> principals = new ArrayList<>();
         List<Person> others = new ArrayList<>();
         for (ParsedPerson parsed : persons) {
             Person person = subjects.resolvePerson(parsed.id, parsed.name);
-            mapper.insertPerson(id, person.id(), parsed.responsibility.name());
+            mapper.insertPerson(id, person.id(), parsed.name, parsed.responsibility.name());
             (parsed.responsibility == Responsibility.PRINCIPAL ? principals : others).add(person);
         }
         int inWindow = countInWindow(unit.id(), criterion, request.decisionDate(), id);
@@ -122,22 +126,20 @@ public class ViolationService {
     @Transactional
     public void correctViolation(long id, CorrectViolation request, Caller caller) {
         ViolationHead head = mapper.lockHead(id).orElseThrow(() -> notFound(id));
-        requireOwner(head, caller);
+        caller.requireOwns(head.departmentCode(), "violation " + id);
         requireNotFuture(request.decisionDate(), "decisionDate");
         int next = head.currentVersion() + 1;
-        String unitName = subjects.unit(head.unitId()).name();
-        mapper.insertVersion(new ViolationVersion(id, next, request.decisionNumber().strip(), request.decisionDate(),
+        String unitName = head.unitName();
+        mapper.insertVersion(new ViolationVersion(id, next, SubjectName.normalise(request.decisionNumber()), request.decisionDate(),
                 request.description().strip(), request.fineAmount(), unitName, request.reason().strip(),
                 caller.department(), clock.instant()));
         mapper.setCurrentVersion(id, next);
     }
 
-    /** The whole violation for its department or the credit office. */
+    /** The whole violation for its department or the credit office; for anyone else it does not exist (404). */
     public ViolationView view(long id, Caller caller) {
         ViolationHead head = mapper.findHead(id).orElseThrow(() -> notFound(id));
-        if (!caller.hasRole("ADMIN")) {
-            requireOwner(head, caller);
-        }
+        caller.requireOwns(head.departmentCode(), "violation " + id);
         return toView(head);
     }
 
@@ -165,7 +167,7 @@ public class ViolationService {
         List<ListingRow> rows = listings.ofViolation(head.id());
         return new ViolationView(head.id(), head.departmentCode(), head.caseNumber(),
                 new ViolationView.Criterion(criterion.code(), criterion.title()),
-                new ViolationView.Unit(unit.uscc(), unit.name()),
+                new ViolationView.Unit(unit.uscc(), head.unitName(), unit.name()),
                 mapper.findPersons(head.id()).stream()
                         .map(p -> new ViolationView.Person(p.personId(), p.name(), p.maskedIdNumber(), p.responsibility()))
                         .toList(),
@@ -200,16 +202,9 @@ public class ViolationService {
             if (!seen.add(id)) {
                 throw ApiException.badField("persons[" + i + "].idNumber", "names the same person twice");
             }
-            parsed.add(new ParsedPerson(id, ref.name().strip(), ref.responsibility()));
+            parsed.add(new ParsedPerson(id, SubjectName.normalise(ref.name()), ref.responsibility()));
         }
         return parsed;
-    }
-
-    private void requireOwner(ViolationHead head, Caller caller) {
-        if (!head.departmentCode().equals(caller.department())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "not-own-case", "Not your case",
-                    "violation " + head.id() + " was recorded by another department");
-        }
     }
 
     private void requireNotFuture(LocalDate date, String field) {

@@ -21,10 +21,12 @@ public record ViolationView(
     public record Criterion(String code, String title) {
     }
 
-    public record Unit(String uscc, String name) {
+    /** {@code name} as this case states it; {@code registeredName} as the register keeps it today. */
+    public record Unit(String uscc, String name, String registeredName) {
     }
 
-    public record Person(long personId, String name, String maskedIdNumber, String responsibility) {
+    /** {@code personId} is the opaque public id; {@code name} as this case states it. */
+    public record Person(String personId, String name, String maskedIdNumber, String responsibility) {
     }
 
     public record Version(int version, String decisionNumber, LocalDate decisionDate, String description,

@@ -1,6 +1,8 @@
 package cn.chongchuan.safetycredit.credit.disclosure;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
+import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
+import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
 import cn.chongchuan.safetycredit.credit.support.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
@@ -51,7 +53,9 @@ class PublicDisclosureApiTest {
     @Test
     void onlyListedEntriesArePublishedWithPersonsMasked() {
         String name = "公示测试危化品公司" + System.nanoTime();
-        ViolationFixture fixture = aViolation().unit(ViolationFixture.CODES.uscc("320602"), name);
+        String personName = "公示" + System.nanoTime();
+        ViolationFixture fixture = aViolation().unit(ViolationFixture.CODES.uscc("320602"), name).withoutPersons()
+                .withPrincipal(personName, ViolationFixture.CODES.residentId("320602", LocalDate.of(1975, 3, 14)));
         JsonNode violation = scenario.violation(fixture);
         String query = "/api/v1/public/listings?q=" + enc(name);
         assertThat(http.getPublic(query).json().get("total").asLong()).isZero();
@@ -62,7 +66,7 @@ class PublicDisclosureApiTest {
         JsonNode page = http.getPublic("/api/v1/public/listings?code=" + fixture.uscc()).json();
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("name").asString()).isEqualTo(name);
-        JsonNode person = http.getPublic("/api/v1/public/listings?code=" + fixture.principalId()).json().get("items").get(0);
+        JsonNode person = http.getPublic("/api/v1/public/listings?q=" + enc(personName)).json().get("items").get(0);
         assertThat(person.get("code").asString()).isEqualTo(fixture.principalId().substring(0, 6) + "********"
                 + fixture.principalId().substring(14));
         String everything = http.getPublic("/api/v1/public/listings?size=100").body();
@@ -91,6 +95,77 @@ class PublicDisclosureApiTest {
         http.postJson("/api/v1/listings/" + id + "/revocation", "{\"reason\":\"错误\"}", "Authorization", ADMIN);
 
         assertThat(http.getPublic("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void thePublicListTakesNoPersonalIdNumberInAnyParameter() {
+        ViolationFixture fixture = aViolation();
+        JsonNode violation = scenario.violation(fixture);
+        scenario.list(Scenario.personListing(violation), today());
+        String id = fixture.principalId();
+        String lowerX = id.substring(0, 17) + "x";
+
+        for (String probe : new String[] {id, lowerX, id.substring(0, 17), id.substring(0, 15),
+                id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0')}) {
+            if (isValidUscc(probe)) {
+                continue;
+            }
+            Http.Response byCode = http.getPublic("/api/v1/public/listings?code=" + probe);
+            assertThat(byCode.status()).as("code=%s", ResidentMask.of(probe)).isEqualTo(400);
+            assertThat(byCode.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+            assertThat(byCode.body()).doesNotContain(probe);
+            Http.Response csv = http.getPublic("/api/v1/public/listings.csv?code=" + probe);
+            assertThat(csv.status()).isEqualTo(400);
+        }
+        Http.Response byName = http.getPublic("/api/v1/public/listings?q=" + id);
+        assertThat(byName.status()).isEqualTo(400);
+        assertThat(byName.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(http.getPublic("/api/v1/public/listings?q=" + enc("张三" + id)).status()).isEqualTo(400);
+        assertThat(http.getPublic("/api/v1/public/listings.csv?q=" + id).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCodeValidAsBothAUsccAndAnIdNumberFindsItsUnitAndNeverAPerson() {
+        String both = codeValidUnderBothStandards();
+        String name = "双重校验公司" + System.nanoTime();
+        JsonNode violation = scenario.violation(aViolation().unit(both, name).withoutPersons()
+                .withPrincipal("双码人" + System.nanoTime(), both));
+        scenario.list(Scenario.unitListing(violation), today());
+        scenario.list(Scenario.personListing(violation), today());
+
+        JsonNode page = http.getPublic("/api/v1/public/listings?code=" + both).json();
+
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("subjectType").asString()).isEqualTo("UNIT");
+        assertThat(page.get("items").get(0).get("name").asString()).isEqualTo(name);
+        assertThat(UnifiedSocialCreditCode.parse("911101192211154488", "code").value()).isEqualTo("911101192211154488");
+    }
+
+    /** A fresh 崇川区 ID number that also passes the GB 32100 check, found with the project's own generator. */
+    private static String codeValidUnderBothStandards() {
+        for (int day = 0; day < 20_000; day++) {
+            String id = ViolationFixture.CODES.residentId("320602", LocalDate.of(1950, 1, 1).plusDays(day));
+            if (isValidUscc(id)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no code valid under both standards");
+    }
+
+    private static boolean isValidUscc(String code) {
+        try {
+            UnifiedSocialCreditCode.parse(code, "code");
+            return true;
+        } catch (InvalidCodeException e) {
+            return false;
+        }
+    }
+
+    /** Test messages never carry a whole ID number either. */
+    private static final class ResidentMask {
+        static String of(String number) {
+            return number.length() < 10 ? "***" : number.substring(0, 6) + "…" + number.substring(number.length() - 2);
+        }
     }
 
     @Test

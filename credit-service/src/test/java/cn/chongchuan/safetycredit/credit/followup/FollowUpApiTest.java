@@ -269,11 +269,12 @@ class FollowUpApiTest {
         long id = id(scenario.violation(fixture));
 
         assertThat(scenario.casePage(id, ajj()).status()).isEqualTo(200);
-        assertThat(scenario.casePage(id, xfdd()).status()).isEqualTo(403);
+        // Another department's case answers exactly as a missing one (the one ownership rule).
+        assertThat(scenario.casePage(id, xfdd()).status()).isEqualTo(404);
         assertThat(scenario.casePage(id, approval()).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/violations/" + id + "/follow-up").status()).isEqualTo(401);
-        assertThat(scenario.commit(id, fixture.uscc(), today(), xfdd()).status()).isEqualTo(403);
-        assertThat(scenario.visit(id, 1, today(), "RECTIFIED", xfdd()).status()).isEqualTo(403);
+        assertThat(scenario.commit(id, fixture.uscc(), today(), xfdd()).status()).isEqualTo(404);
+        assertThat(scenario.visit(id, 1, today(), "RECTIFIED", xfdd()).status()).isEqualTo(404);
         assertThat(scenario.casePage(999_999_999L, admin()).status()).isEqualTo(404);
 
         Http.Response byAdmin = scenario.visit(id, 1, today(), "RECTIFIED", admin());

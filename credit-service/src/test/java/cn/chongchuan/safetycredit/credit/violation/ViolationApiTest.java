@@ -203,7 +203,8 @@ class ViolationApiTest {
         assertThat(http.postJson("/api/v1/violations", aViolation().json(), "Authorization",
                 TestTokens.bearer("CZJ", "PARTNER")).status()).isEqualTo(403);
         assertThat(http.postJson("/api/v1/violations", aViolation().json()).status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/violations/" + id, "Authorization", ZJJ).status()).isEqualTo(403);
+        // Another department's case answers exactly as a missing one (the one ownership rule).
+        assertThat(http.get("/api/v1/violations/" + id, "Authorization", ZJJ).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/violations/" + id, "Authorization", TestTokens.bearer("AWB", "ADMIN")).status())
                 .isEqualTo(200);
     }

@@ -51,6 +51,23 @@ public final class ResidentIdNumber {
         return new ResidentIdNumber(value);
     }
 
+    /**
+     * Whether the text is, or contains, something shaped like an ID number (a run of 15 to 18
+     * digits, the last possibly X, after NFKC folding of full-width digits), valid or not. Public
+     * endpoints refuse such input: answering it, even with "no match", lets anyone confirm a
+     * number one guess at a time (issue 13: the masked form leaves only the birth date to guess).
+     */
+    public static boolean looksLike(String text) {
+        if (text == null) {
+            return false;
+        }
+        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        return ID_SHAPED.matcher(folded).find();
+    }
+
+    private static final java.util.regex.Pattern ID_SHAPED =
+            java.util.regex.Pattern.compile("(?<![0-9])[0-9]{14,17}[0-9Xx](?![0-9])");
+
     /** The check character for the first 17 digits. */
     public static char checkCharacterFor(String first17) {
         int sum = 0;
