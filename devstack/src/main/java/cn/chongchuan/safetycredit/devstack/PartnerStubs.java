@@ -38,6 +38,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class PartnerStubs implements AutoCloseable {
 
+    /** The loopback address the stubs listen on; sanction-service is told to allow it (Stack). */
+    public static final String HOST = "127.0.0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
@@ -62,7 +64,7 @@ public final class PartnerStubs implements AutoCloseable {
 
     public static PartnerStubs start(int port, Path log) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 50);
             PartnerStubs stubs = new PartnerStubs(server, log);
             server.createContext("/partners/", stubs::handle);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -75,7 +77,7 @@ public final class PartnerStubs implements AutoCloseable {
 
     /** The URL a department's notices go to. */
     public String endpointFor(String department) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/partners/" + department + "/notices";
+        return "http://" + HOST + ":" + server.getAddress().getPort() + "/partners/" + department + "/notices";
     }
 
     /** Installs a department's signing secret (the newest first while rotating). */

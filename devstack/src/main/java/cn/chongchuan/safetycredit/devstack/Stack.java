@@ -215,6 +215,9 @@ public final class Stack implements AutoCloseable {
 
         Map<String, String> sanction = new LinkedHashMap<>(common);
         sanction.putAll(database("sanction", ports.sanction()));
+        // sanction-service refuses loopback endpoints unless the operator allow-lists them: the
+        // partner stubs listen on 127.0.0.1 (PartnerStubs), over http (the local profile allows it).
+        sanction.put("SANCTION_ENDPOINTS_ALLOWEDHOSTS", PartnerStubs.HOST);
         start("sanction-service", ports.sanction(), sanction);
 
         String creditUrls = "http://127.0.0.1:" + ports.credit();

@@ -1,11 +1,14 @@
 package cn.chongchuan.safetycredit.e2e;
 
 import cn.chongchuan.safetycredit.devstack.GatewayClient;
+import cn.chongchuan.safetycredit.devstack.PartnerStubs;
 import cn.chongchuan.safetycredit.devstack.Stack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +16,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every role × route cell of DESIGN §2 through the gateway on the running system: a role the route
  * allows gets past the role check (any answer but 401/403); every other role gets 403; a caller
  * without a key gets 401 (public routes excepted). Each key holds exactly one role. Request
- * bodies are valid, so that a refusal can only come from the role check.
+ * bodies are valid, so that a refusal can only come from the role check. A role that passes still
+ * sees only its own department's resources: another department's answers 404, as if absent.
  */
 class RoleMatrixTest {
 
@@ -174,5 +179,58 @@ class RoleMatrixTest {
             }
         }
         return cells;
+    }
+
+    /**
+     * The ownership cells of sanction-service's reads: a LISTED unit, its notices delivered to the
+     * stubs; then ZJJ (PARTNER only) asks for FGW's notice and inbox, and AJJ (ENFORCEMENT only) for
+     * the case.
+     */
+    @TestFactory
+    List<DynamicTest> anotherDepartmentsSanctionResourceIsNotFound() {
+        long listing = listedUnit("91320602MA1RMX7T3M", "320602197805123019");
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.partners().received().stream()
+                .anyMatch(r -> r.listingId() == listing && r.department().equals("FGW")));
+        String fgwNotice = stack.partners().received().stream()
+                .filter(r -> r.listingId() == listing && r.department().equals("FGW"))
+                .map(PartnerStubs.Received::noticeId).findFirst().orElseThrow();
+        GatewayClient zjj = client("PARTNER");
+        GatewayClient ajj = client("ENFORCEMENT");
+        return List.of(
+                DynamicTest.dynamicTest("GET /api/v1/notices/{FGW's notice} as PARTNER ZJJ is 404 as if absent", () -> {
+                    GatewayClient.Answer foreign = zjj.get("/api/v1/notices/" + fgwNotice);
+                    GatewayClient.Answer absent = zjj.get("/api/v1/notices/" + NO_NOTICE);
+                    assertThat(foreign.status()).as(foreign.raw()).isEqualTo(404);
+                    assertThat(foreign.body().get("type")).isEqualTo(absent.body().get("type"));
+                }),
+                DynamicTest.dynamicTest("GET /api/v1/notices?department=FGW as PARTNER ZJJ is 404", () ->
+                        assertThat(zjj.get("/api/v1/notices?department=FGW").status()).isEqualTo(404)),
+                DynamicTest.dynamicTest("POST /api/v1/notices/{FGW's notice}/ack as PARTNER ZJJ is 404", () ->
+                        assertThat(zjj.post("/api/v1/notices/" + fgwNotice + "/ack", "{}").status()).isEqualTo(404)),
+                DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ENFORCEMENT AJJ shows only AJJ's notices", () -> {
+                    JsonNode sanctionCase = ajj.get("/api/v1/cases/" + listing).ok();
+                    assertThat(sanctionCase.get("departments").findValuesAsString("department")).containsOnly("AJJ");
+                }),
+                DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ADMIN shows every department", () -> {
+                    JsonNode sanctionCase = client("ADMIN").get("/api/v1/cases/" + listing).ok();
+                    assertThat(sanctionCase.get("departments").findValuesAsString("department")).contains("AJJ", "FGW");
+                }));
+    }
+
+    /** A unit listed through the procedure (recorded late, so the defence period is over). */
+    private static long listedUnit(String uscc, String principalId) {
+        GatewayClient enforcement = stack.as("AJJ");
+        JsonNode violation = enforcement.post("/api/v1/violations", """
+                {"caseNumber":"ROLE-MATRIX-OWN-%s","decisionNumber":"崇应急罚决〔2025〕矩阵归属号","decisionDate":"%s",
+                 "criterionCode":"OM11-03","description":"角色矩阵归属测试","fineAmount":1000,
+                 "unit":{"uscc":"%s","name":"角色矩阵归属测试公司"},
+                 "persons":[{"name":"归属测试","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
+                .formatted(UUID.randomUUID(), LocalDate.now().minusMonths(15), uscc, principalId)).ok();
+        long listing = violation.get("listings").get(0).get("listingId").asLong();
+        enforcement.post("/api/v1/listings/" + listing + "/notice",
+                "{\"noticeDate\":\"" + LocalDate.now().minusMonths(14) + "\"}").ok();
+        enforcement.post("/api/v1/listings/" + listing + "/decision", "{\"decisionNumber\":\"崇应急失信〔2025〕矩阵归属号\","
+                + "\"decisionDate\":\"" + LocalDate.now().minusMonths(13) + "\"}").ok();
+        return listing;
     }
 }

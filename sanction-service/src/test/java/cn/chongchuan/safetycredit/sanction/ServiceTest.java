@@ -20,6 +20,10 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "security.internal-token.secret=" + TestTokens.SECRET,
+                // The partner stubs are WireMock on 127.0.0.1 over plain http: allowed explicitly,
+                // as an operator would; every other internal address stays refused.
+                "sanction.endpoints.allow-http=true",
+                "sanction.endpoints.allowed-hosts=127.0.0.1",
                 "sanction.delivery.poll-interval=100ms",
                 "sanction.delivery.connect-timeout=500ms",
                 "sanction.delivery.read-timeout=1s",

@@ -5,6 +5,7 @@ import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
 import cn.chongchuan.safetycredit.sanction.department.Department;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.department.SigningKey;
+import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import feign.FeignException;
 import feign.Request;
 import feign.Response;
@@ -12,6 +13,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.net.ConnectException;
@@ -45,15 +47,17 @@ class NoticeDelivery {
     private final DepartmentResilience resilience;
     private final DeliveryMapper deliveries;
     private final DeliveryProperties properties;
+    private final EndpointPolicy endpoints;
     private final Clock clock;
 
     NoticeDelivery(DepartmentClient client, DepartmentService departments, DepartmentResilience resilience,
-            DeliveryMapper deliveries, DeliveryProperties properties, Clock clock) {
+            DeliveryMapper deliveries, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock) {
         this.client = client;
         this.departments = departments;
         this.resilience = resilience;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
@@ -75,6 +79,18 @@ class NoticeDelivery {
         }
         if (secrets.isEmpty()) {
             return new Result(Outcome.FAILED, null, "department has no active signing secret", 0);
+        }
+        // Checked again at every round, not only at registration: the host may resolve elsewhere now,
+        // or the row predates the policy. A refusal is final (REJECTED, flagged for ADMIN): retrying
+        // would only repeat it, and no call is made.
+        Optional<String> refused = endpoints.refusalOf(department.endpointUrl());
+        if (refused.isPresent()) {
+            String reason = truncate("endpoint refused: endpointUrl " + refused.get());
+            Instant now = clock.instant();
+            deliveries.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
+                    null, DeliveryVerdict.REJECTED.name(), reason));
+            log.warn("notice {} to {}: {}", notice.id(), department.code(), reason);
+            return new Result(Outcome.REJECTED, null, reason, 1);
         }
         URI endpoint = URI.create(department.endpointUrl());
         byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
@@ -107,8 +123,11 @@ class NoticeDelivery {
                 signature, body)) {
             status = response.status();
             verdict = DeliveryVerdict.of(status);
-            reason = verdict == DeliveryVerdict.DELIVERED ? null : "HTTP " + status
-                    + (response.reason() == null || response.reason().isBlank() ? "" : " " + response.reason());
+            // The standard reason phrase, never the one the server sent: whatever answers is not
+            // necessarily a partner, and its words must not reach lastReason.
+            HttpStatus known = HttpStatus.resolve(status);
+            reason = verdict == DeliveryVerdict.DELIVERED ? null
+                    : "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
         } catch (FeignException | java.io.UncheckedIOException e) {
             verdict = DeliveryVerdict.RETRY;
             reason = describe(e);
@@ -126,7 +145,11 @@ class NoticeDelivery {
         };
     }
 
-    /** A short, secret-free description of a failed call: what went wrong on the wire. */
+    /**
+     * A short, secret-free description of a failed call: what went wrong on the wire. Only the
+     * JDK's own network messages are kept; any other failure is named by its type alone, since its
+     * message may quote what the other side sent (e.g. a non-HTTP service's greeting).
+     */
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -141,7 +164,7 @@ class NoticeDelivery {
         if (root instanceof SocketException) {
             return "connection failed: " + root.getMessage();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getSimpleName();
     }
 
     private static String truncate(String reason) {

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.department;
 
+import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +29,28 @@ public class DepartmentService {
     private final DepartmentMapper departments;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final EndpointPolicy endpoints;
     private final SecureRandom random = new SecureRandom();
 
-    public DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock) {
+    public DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock, EndpointPolicy endpoints) {
         this.departments = departments;
         this.cipher = cipher;
         this.clock = clock;
+        this.endpoints = endpoints;
     }
 
     @Transactional
     public DepartmentView registerDepartment(String code, DepartmentRequest request) {
+        String endpointUrl = blankToNull(request.endpointUrl());
+        if (endpointUrl != null) {
+            endpoints.refusalOf(endpointUrl).ifPresent(reason -> {
+                throw SanctionProblems.invalid("endpointUrl", reason);
+            });
+        }
         Instant now = clock.instant();
         Instant createdAt = departments.findByCode(code).map(Department::createdAt).orElse(now);
         departments.upsert(new Department(code, request.name().trim(), request.fullName(),
-                request.roles().stream().sorted().toList(), blankToNull(request.endpointUrl()),
+                request.roles().stream().sorted().toList(), endpointUrl,
                 request.enabled(), request.contact(), createdAt, now));
         log.info("department {} registered (endpoint {})", code, request.endpointUrl() == null ? "none" : "set");
         return describe(code);

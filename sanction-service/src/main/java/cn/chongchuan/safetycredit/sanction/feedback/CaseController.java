@@ -1,12 +1,18 @@
 package cn.chongchuan.safetycredit.sanction.feedback;
 
+import cn.chongchuan.safetycredit.platform.web.Caller;
 import jakarta.validation.constraints.Positive;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The overview of one listing's sanction case: per department, delivered, acknowledged, fed back. */
+/**
+ * The overview of one listing's sanction case: per department, delivered, acknowledged, fed back.
+ * ADMIN sees every department; an enforcement department only its own notices in the case.
+ */
 @RestController
 class CaseController {
 
@@ -18,7 +24,7 @@ class CaseController {
 
     @GetMapping("/api/v1/cases/{listingId}")
     @PreAuthorize("hasAnyRole('ADMIN', 'ENFORCEMENT')")
-    CaseView get(@PathVariable @Positive long listingId) {
-        return responses.describeCase(listingId);
+    CaseView get(@AuthenticationPrincipal Jwt jwt, @PathVariable @Positive long listingId) {
+        return responses.describeCase(Caller.of(jwt), listingId);
     }
 }

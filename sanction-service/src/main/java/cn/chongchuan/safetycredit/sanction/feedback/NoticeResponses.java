@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.feedback;
 
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import cn.chongchuan.safetycredit.sanction.notice.FeedbackProperties;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * The departments' side of the loop ("响应—反馈"): their inbox, acknowledging a notice and
  * reporting what they applied; and ADMIN's view of it: overdue feedback and the case overview.
- * A department acts only on its own notices.
+ * A department reads and acts only on its own notices ({@link Caller#owns}); another department's
+ * notice, inbox or case answers 404 exactly as one that does not exist.
  */
 @Service
 public class NoticeResponses {
@@ -50,13 +52,8 @@ public class NoticeResponses {
 
     /** The caller's notices; ADMIN may look at any department's. */
     public List<NoticeView> inbox(Caller caller, String department, String stage, int limit) {
-        String target = department;
-        if (!caller.hasRole("ADMIN") || target == null) {
-            if (department != null && !department.equals(caller.department())) {
-                throw SanctionProblems.forbidden("A department sees only its own notices.");
-            }
-            target = caller.department();
-        }
+        String target = department == null ? caller.department() : department;
+        caller.requireOwns(target, "inbox of department " + target);
         List<Notice> found = notices.findInbox(target, stage, limit);
         return views(found);
     }
@@ -120,10 +117,20 @@ public class NoticeResponses {
         return views(notices.findFlagged(limit));
     }
 
-    public CaseView describeCase(long listingId) {
+    /**
+     * A sanction case. ADMIN sees every department's progress; any other caller only the progress
+     * of its own notices, and a case without one of its notices answers as if it did not exist.
+     */
+    public CaseView describeCase(Caller caller, long listingId) {
+        String what = "sanction case of listing " + listingId;
         SanctionCase sanctionCase = notices.findCaseByListingId(listingId)
-                .orElseThrow(() -> SanctionProblems.notFound("Sanction case of listing " + listingId));
-        List<Notice> caseNotices = notices.findByCase(sanctionCase.id());
+                .orElseThrow(() -> ApiException.notFound(what));
+        List<Notice> caseNotices = notices.findByCase(sanctionCase.id()).stream()
+                .filter(n -> caller.owns(n.departmentCode()))
+                .toList();
+        if (caseNotices.isEmpty() && !caller.hasRole("ADMIN")) {
+            throw ApiException.notFound(what);
+        }
         Map<String, List<FeedbackEntry>> reports = feedbackOf(caseNotices);
         LocalDate today = today();
         List<CaseView.DepartmentProgress> progress = caseNotices.stream()
@@ -136,16 +143,17 @@ public class NoticeResponses {
                 sanctionCase.endCause(), sanctionCase.startedAt(), sanctionCase.endedAt(), progress);
     }
 
+    /** A notice the caller may read: its own, or any for ADMIN; another department's is "not found". */
     private Notice readable(Caller caller, String noticeId) {
-        Notice notice = notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
-        if (!caller.hasRole("ADMIN") && !notice.departmentCode().equals(caller.department())) {
-            throw SanctionProblems.forbidden("This notice was sent to another department.");
-        }
+        String what = "notice " + noticeId;
+        Notice notice = notices.findById(noticeId).orElseThrow(() -> ApiException.notFound(what));
+        caller.requireOwns(notice.departmentCode(), what);
         return notice;
     }
 
+    /** A notice the caller may answer: only the department it was sent to, not even ADMIN for it. */
     private Notice own(Caller caller, String noticeId) {
-        Notice notice = notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
+        Notice notice = readable(caller, noticeId);
         if (!notice.departmentCode().equals(caller.department())) {
             throw SanctionProblems.forbidden("Only the department a notice was sent to can answer it.");
         }

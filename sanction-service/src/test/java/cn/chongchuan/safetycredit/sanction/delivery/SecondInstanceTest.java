@@ -58,6 +58,7 @@ class SecondInstanceTest {
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
                 .profiles("test")
                 .properties("server.port=0", "security.internal-token.secret=" + TestTokens.SECRET,
+                        "sanction.endpoints.allow-http=true", "sanction.endpoints.allowed-hosts=127.0.0.1",
                         "sanction.delivery.instance-id=second-instance", "sanction.delivery.poll-interval=50ms",
                         "sanction.delivery.read-timeout=1s", "sanction.delivery.lease=20s",
                         "sanction.delivery.retry.max-attempts=2", "sanction.delivery.bulkhead.max-concurrent-calls=2")

@@ -90,15 +90,20 @@ class NoticeResponsesTest {
     }
 
     @Test
-    void aDepartmentCannotReadOrAnswerAnotherDepartmentsNotice() {
+    void anotherDepartmentsNoticeAnswersExactlyAsANoticeThatDoesNotExist() {
         String id = noticeOf(listUnit(), "XZSPJ", "SANCTION_START");
         String feedback = """
                 {"outcomes":[{"measureCode":"M-XZSPJ-01","outcome":"APPLIED","date":"2026-03-05"}]}""";
 
-        assertThat(api().post("/api/v1/notices/" + id + "/ack", "", Api.partner("ZJJ")).status()).isEqualTo(403);
-        assertThat(api().post("/api/v1/notices/" + id + "/feedback", feedback, Api.partner("ZJJ")).status()).isEqualTo(403);
-        assertThat(api().get("/api/v1/notices/" + id, Api.partner("ZJJ")).status()).isEqualTo(403);
-        assertThat(api().get("/api/v1/notices?department=XZSPJ", Api.partner("ZJJ")).status()).isEqualTo(403);
+        Http.Response foreign = api().get("/api/v1/notices/" + id, Api.partner("ZJJ"));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().get("type").asString()).isEqualTo("/problems/not-found");
+        assertThat(foreign.json().get("detail").asString()).isEqualTo("no notice " + id);
+        assertThat(api().post("/api/v1/notices/" + id + "/ack", "", Api.partner("ZJJ")).status()).isEqualTo(404);
+        assertThat(api().post("/api/v1/notices/" + id + "/feedback", feedback, Api.partner("ZJJ")).status()).isEqualTo(404);
+        Http.Response otherInbox = api().get("/api/v1/notices?department=XZSPJ", Api.partner("ZJJ"));
+        assertThat(otherInbox.status()).isEqualTo(404);
+        assertThat(otherInbox.json().get("type").asString()).isEqualTo("/problems/not-found");
         assertThat(api().get("/api/v1/notices/" + id, Api.admin()).status()).isEqualTo(200);
         // Acknowledging and answering is the department's own act; not even ADMIN does it for them.
         assertThat(api().post("/api/v1/notices/" + id + "/ack", "", Api.admin()).status()).isEqualTo(403);
@@ -184,5 +189,33 @@ class NoticeResponsesTest {
         Http.Response bad = api().get("/api/v1/cases/0", Api.admin());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(fieldOf(bad)).isEqualTo("listingId");
+    }
+
+    @Test
+    void anEnforcementDepartmentSeesInACaseOnlyItsOwnNoticesWhileAdminSeesEveryDepartment() {
+        long listingId = listUnit();
+
+        Http.Response asZjj = api().get("/api/v1/cases/" + listingId, TestTokens.bearer("ZJJ", "ENFORCEMENT"));
+        Http.Response asAdmin = api().get("/api/v1/cases/" + listingId, Api.admin());
+
+        assertThat(asZjj.status()).as(asZjj.body()).isEqualTo(200);
+        assertThat(asZjj.json().get("departments").findValuesAsString("department")).isNotEmpty().containsOnly("ZJJ");
+        assertThat(asAdmin.json().get("departments").findValuesAsString("department"))
+                .contains("ZJJ", "XZSPJ", "CZJ", "AJJ");
+    }
+
+    @Test
+    void aCaseWithoutTheDepartmentsNoticeAnswersExactlyAsACaseThatDoesNotExist() {
+        long listingId = listUnit();
+        long absent = listingId + 1_000_000_000L;
+        String outsider = TestTokens.bearer("TNONE", "ENFORCEMENT");
+
+        Http.Response foreign = api().get("/api/v1/cases/" + listingId, outsider);
+        Http.Response missing = api().get("/api/v1/cases/" + absent, outsider);
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().get("type").asString()).isEqualTo(missing.json().get("type").asString());
+        assertThat(foreign.json().get("detail").asString())
+                .isEqualTo(missing.json().get("detail").asString().replace(String.valueOf(absent), String.valueOf(listingId)));
     }
 }
