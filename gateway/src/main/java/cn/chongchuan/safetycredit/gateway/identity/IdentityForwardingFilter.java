@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.gateway.identity;
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
+import cn.chongchuan.safetycredit.gateway.web.LogMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -64,7 +65,7 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
         }
         return guesses.blocked(exchange)
                 .flatMap(wait -> {
-                    log.atWarn().addKeyValue("path", exchange.getRequest().getPath().value())
+                    log.atWarn().addKeyValue("path", LogMask.mask(exchange.getRequest().getPath().value()))
                             .log("keyed request refused: too many unknown API keys from this client");
                     return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
                             "Too many unknown API keys were sent from this address; wait before trying again.", wait);
@@ -75,7 +76,7 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
     private Mono<Void> authenticated(ServerWebExchange exchange, GatewayFilterChain chain, String presentedKey) {
         Optional<Caller> caller = apiKeys.authenticate(presentedKey);
         if (caller.isEmpty()) {
-            log.atInfo().addKeyValue("path", exchange.getRequest().getPath().value())
+            log.atInfo().addKeyValue("path", LogMask.mask(exchange.getRequest().getPath().value()))
                     .log(presentedKey == null ? "request without API key refused" : "request with unknown API key refused");
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
             Mono<Void> refusal = problems.write(exchange, GatewayProblems.UNAUTHENTICATED, presentedKey == null
