@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { assertText, daysAgo, eventually, randomIdNumber, randomUscc } from './fixtures.mjs';
 import { assertNoProblems, config, keys, openBrowser, screenshot, signIn } from './lib.mjs';
 
-const unit = { uscc: randomUscc(), name: `南通崇川浏览器测试化工有限公司${Math.floor(Math.random() * 10_000)}` };
+const unit = { uscc: randomUscc(), name: `南通崇川浏览器测试化工有限公司${Math.floor(Math.random() * 10_000)}`,
+  principalId: randomIdNumber() };
 let listingId;
 
 describe('the joint-sanction loop in the browser', { concurrency: false }, () => {
@@ -44,7 +45,7 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     await page.getByLabel('违法事实').fill('发生一般生产安全事故，被处以二倍罚款');
     await page.getByLabel('单位名称').fill(unit.name);
     await page.getByLabel('姓名').fill('浏览器测试人');
-    await page.getByLabel('居民身份证号').fill(randomIdNumber());
+    await page.getByLabel('居民身份证号').fill(unit.principalId);
     await page.getByRole('button', { name: '提交处罚决定' }).click();
 
     const recorded = page.locator('#recorded');
@@ -93,6 +94,18 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     assert.equal(receipt.code, unit.uscc);
     assert.match(receipt.receipt.signature, /^[A-Za-z0-9+/=]{40,}$/);
     await screenshot(page, 'approval-check');
+
+    // The person is checked too, and the ID number goes in a POST body, never in a URL.
+    const requests = [];
+    const seen = (request) => requests.push(`${request.method()} ${request.url()}`);
+    page.on('request', seen);
+    await page.getByLabel('统一社会信用代码或居民身份证号').fill(unit.principalId);
+    await page.getByRole('button', { name: '核查', exact: true }).click();
+    const masked = `${unit.principalId.slice(0, 6)}********${unit.principalId.slice(14)}`;
+    await assertText(page.locator('#check-answer article'), masked);
+    page.off('request', seen);
+    assert.ok(requests.some((r) => r.startsWith('POST ') && r.endsWith('/api/v1/checks/single')), requests.join('\n'));
+    assert.ok(!requests.some((r) => r.includes(unit.principalId)), requests.join('\n'));
     assertNoProblems(browser);
   });
 

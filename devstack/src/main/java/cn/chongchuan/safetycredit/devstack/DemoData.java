@@ -51,6 +51,11 @@ public final class DemoData {
         this.say = say;
     }
 
+    /** The ID numbers of the demo's persons (tests assert that no log holds them in full). */
+    public static List<String> personIds() {
+        return CASES.stream().map(Case::principalId).toList();
+    }
+
     /** Enters the whole data set; returns the listing id of each demo unit by name. */
     public static Map<String, Long> load(Stack stack, Consumer<String> say) {
         return new DemoData(stack, say).loadAll();

@@ -29,7 +29,7 @@ class EndToEndTest {
 
     // Made with the project's own CodeGenerator (seed 77); used by no other test.
     private static final String USCC = "91320602PLCKRGA99Q";
-    private static final String PRINCIPAL_ID = "32060219650103205X";
+    static final String PRINCIPAL_ID = "32060219650103205X";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private static Stack stack;

@@ -33,6 +33,7 @@ class RoleMatrixTest {
     private static final String NO_ID = "987654321";
     private static final String NO_NOTICE = UUID.randomUUID().toString();
     private static final String TODAY = LocalDate.now().toString();
+    static final String PRINCIPAL_ID = "320602198109110390";
 
     /** One route: method, path, a valid body (or null), and the roles allowed. */
     record Route(String method, String path, String body, Set<String> allowed) {
@@ -98,9 +99,10 @@ class RoleMatrixTest {
                 new Route("GET", "/api/v1/subjects/units/91320602HF392KKGQ5", null, enforcementOrAdmin),
                 new Route("POST", "/api/v1/subjects/units", "{\"uscc\":\"91320602HF392KKGQ5\",\"name\":\"角色矩阵测试公司\"}", admin),
                 new Route("GET", "/api/v1/subjects/persons/" + NO_ID, null, enforcementOrAdmin),
-                new Route("POST", "/api/v1/subjects/persons/search", "{\"idNumber\":\"320602198109110390\"}", enforcementOrAdmin),
+                new Route("POST", "/api/v1/subjects/persons/search", "{\"idNumber\":\"" + PRINCIPAL_ID + "\"}", enforcementOrAdmin),
                 new Route("GET", "/api/v1/checks/91320602HF392KKGQ5", null, Set.of("APPROVAL", "ADMIN")),
                 new Route("POST", "/api/v1/checks", "{\"codes\":[\"91320602HF392KKGQ5\"]}", Set.of("APPROVAL", "ADMIN")),
+                new Route("POST", "/api/v1/checks/single", "{\"code\":\"91320602HF392KKGQ5\"}", Set.of("APPROVAL", "ADMIN")),
                 new Route("GET", "/api/v1/checks/receipts/" + NO_NOTICE, null, Set.of("APPROVAL", "ADMIN")),
                 new Route("GET", "/api/v1/checks/audit", null, admin),
                 new Route("GET", "/api/v1/public/check-signing-key", null,
@@ -134,8 +136,8 @@ class RoleMatrixTest {
                 {"caseNumber":"ROLE-MATRIX-%s","decisionNumber":"崇应急罚决〔2026〕矩阵号","decisionDate":"%s",
                  "criterionCode":"OM11-03","description":"角色矩阵测试","fineAmount":1000,
                  "unit":{"uscc":"91320602HF392KKGQ5","name":"角色矩阵测试公司"},
-                 "persons":[{"name":"测试人","idNumber":"320602198109110390","responsibility":"PRINCIPAL"}]}"""
-                .formatted(UUID.randomUUID(), TODAY);
+                 "persons":[{"name":"测试人","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
+                .formatted(UUID.randomUUID(), TODAY, PRINCIPAL_ID);
     }
 
     private static GatewayClient client(String role) {

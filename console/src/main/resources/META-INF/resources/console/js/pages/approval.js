@@ -2,7 +2,7 @@
 // 1,000 codes shows its progress). Each answer shows the basis and this department's measures and
 // can be downloaded or printed with its signed receipt.
 
-import { api, query } from '../api.js';
+import { api } from '../api.js';
 import { usccProblem, normalise } from '../codes.js';
 import { badge, download, field, fieldMessage, h, label, printOnly, progress, render, table, when, withButton } from '../ui.js';
 
@@ -29,8 +29,10 @@ function singleCheck(caller) {
   const form = h('form', { class: 'card', onsubmit: (event) => {
     event.preventDefault();
     withButton(submit, messages, async () => {
-      const params = asOf.value ? { asOf: new Date(asOf.value).toISOString() } : {};
-      const result = await api.get(`/api/v1/checks/${encodeURIComponent(normalise(code.value))}${query(params)}`);
+      // Always in the body: an ID number in a URL would be written to access logs.
+      const body = { code: normalise(code.value) };
+      if (asOf.value) body.asOf = new Date(asOf.value).toISOString();
+      const result = await api.post('/api/v1/checks/single', body);
       answer.replaceChildren(answerCard(result, caller));
     });
   } },

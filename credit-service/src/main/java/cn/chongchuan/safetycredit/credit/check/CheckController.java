@@ -1,12 +1,14 @@
 package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditRow;
+import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
@@ -27,8 +29,9 @@ import java.util.List;
  * The licensing check (approval departments, and the credit office): one code, a batch, the stored
  * receipts, the audit (credit office only) and the public key that verifies receipts.
  *
- * <p>A person's ID number in a URL path ends up in proxy and access logs: check persons with the
- * POST body.
+ * <p>A person's ID number in a URL path ends up in proxy and access logs: persons are checked with
+ * the code in a POST body ({@code POST /api/v1/checks/single}, or a batch), and the GET refuses a
+ * code that would be read as an ID number.
  */
 @RestController
 @Validated
@@ -44,6 +47,10 @@ class CheckController {
 
     /** Codes to check (USCCs and/or ID numbers); subjectType settles codes that could be either. */
     record BatchRequest(@NotEmpty List<String> codes, String subjectType, Instant asOf) {
+    }
+
+    /** One code to check, in the body so that an ID number never appears in a URL. */
+    record SingleRequest(@NotBlank @Size(max = 40) String code, String subjectType, Instant asOf) {
     }
 
     record BatchResponse(int requested, List<CheckAnswer> results) {
@@ -78,6 +85,21 @@ class CheckController {
     CheckAnswer checkOne(@PathVariable @Size(max = 40) String code,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) String subjectType, Caller caller) {
+        if (CheckCode.belongsInBody(code, subjectType)) {
+            throw ApiException.badField("code", "is a personal ID number, which must not appear in a URL: check it with "
+                    + "POST /api/v1/checks/single and the code in the body");
+        }
+        return single(code, subjectType, asOf, caller);
+    }
+
+    /** The same answer as the GET, for any code; the way to check a person. */
+    @PostMapping("/api/v1/checks/single")
+    @PreAuthorize("hasAnyRole('APPROVAL', 'ADMIN')")
+    CheckAnswer checkSingle(@Valid @RequestBody SingleRequest request, Caller caller) {
+        return single(request.code(), request.subjectType(), request.asOf(), caller);
+    }
+
+    private CheckAnswer single(String code, String subjectType, Instant asOf, Caller caller) {
         CheckService.Outcome outcome = checks.check(List.of(code), subjectType, asOf, caller, false);
         if (outcome.unavailable()) {
             throw new CheckUnavailableException(properties.retryAfter(), null);

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
+import cn.chongchuan.safetycredit.credit.support.AmbiguousCode;
 import cn.chongchuan.safetycredit.credit.support.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
@@ -45,6 +46,10 @@ class CheckApiTest {
 
     Http.Response check(String code) {
         return http.get("/api/v1/checks/" + code, "Authorization", CheckScenario.xzspj());
+    }
+
+    Http.Response single(String body) {
+        return http.postJson("/api/v1/checks/single", body, "Authorization", CheckScenario.xzspj());
     }
 
     Http.Response batch(String body) {
@@ -155,6 +160,51 @@ class CheckApiTest {
                 + fixture.principalId().substring(14));
         assertThat(answer.get("measures").findValuesAsString("code")).containsExactly("M-XZSPJ-02");
         assertThat(response.body()).doesNotContain(fixture.principalId());
+    }
+
+    @Test
+    void aPersonIsCheckedWithTheCodeInAPostBodyAndAGetWithTheIdNumberIsRefused() {
+        ViolationFixture fixture = aViolation();
+        long personListing = CheckScenario.personListing(scenario.violation(fixture));
+        scenario.list(personListing, today());
+
+        Http.Response posted = single("{\"code\":\"" + fixture.principalId() + "\"}");
+        Http.Response got = check(fixture.principalId());
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.json().get("subjectType").asString()).isEqualTo("PERSON");
+        assertThat(posted.json().get("status").asString()).isEqualTo("LISTED");
+        assertThat(posted.json().get("measures").findValuesAsString("code")).containsExactly("M-XZSPJ-02");
+        assertThat(posted.json().get("receipt").get("signedText").asString()).contains("subjectCode:"
+                + fixture.principalId().substring(0, 6) + "********" + fixture.principalId().substring(14));
+        assertThat(posted.body()).doesNotContain(fixture.principalId());
+        assertThat(got.status()).isEqualTo(400);
+        assertThat(got.contentType()).startsWith("application/problem+json");
+        assertThat(got.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(got.json().get("errors").get(0).get("reason").asString()).contains("POST /api/v1/checks/single");
+        assertThat(got.body()).doesNotContain(fixture.principalId());
+        assertThat(http.get("/api/v1/checks/" + fixture.uscc() + "?subjectType=PERSON", "Authorization", CheckScenario.xzspj())
+                .status()).as("whatever the code, a person is never checked by GET").isEqualTo(400);
+    }
+
+    @Test
+    void aUnitAnswersTheSameByPostAsByGetAndACodeValidAsBothStaysAUnitCodeForTheGet() {
+        ViolationFixture fixture = aViolation();
+        scenario.list(CheckScenario.unitListing(scenario.violation(fixture)), today());
+        String both = AmbiguousCode.validAsBoth();
+
+        JsonNode got = check(fixture.uscc()).json();
+        JsonNode posted = single("{\"code\":\"" + fixture.uscc() + "\",\"asOf\":null}").json();
+
+        assertThat(posted.get("status").asString()).isEqualTo(got.get("status").asString()).isEqualTo("LISTED");
+        assertThat(posted.get("basis")).isEqualTo(got.get("basis"));
+        assertThat(posted.get("measures")).isEqualTo(got.get("measures"));
+        assertThat(check(both + "?subjectType=UNIT").status()).isEqualTo(200);
+        assertThat(check(both).status()).as("read as a person without subjectType").isEqualTo(400);
+        assertThat(single("{\"code\":\"" + both + "\"}").json().get("subjectType").asString()).isEqualTo("PERSON");
+        assertThat(single("{}").json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(single("{\"code\":\"" + fixture.uscc() + "\",\"asOf\":\"" + Instant.now().plusSeconds(3600) + "\"}")
+                .json().get("errors").get(0).get("field").asString()).isEqualTo("asOf");
     }
 
     @Test

@@ -148,10 +148,13 @@ class CheckReceiptAndAuditTest {
         http.postJson("/api/v1/checks", "{\"codes\":[\"" + fixture.uscc() + "\",\"" + fixture.principalId() + "\"]}",
                 "Authorization", asker);
         http.get("/api/v1/checks/" + fixture.uscc(), "Authorization", asker);
+        JsonNode single = http.postJson("/api/v1/checks/single", "{\"code\":\"" + fixture.principalId() + "\"}",
+                "Authorization", asker).json();
 
         JsonNode page = await().atMost(Duration.ofSeconds(10)).until(
                 () -> http.get("/api/v1/checks/audit?department=" + department, "Authorization", CheckScenario.admin()).json(),
-                p -> p.get("items").size() == 3);
+                p -> p.get("items").size() == 4);
+        assertThat(page.get("items").findValuesAsString("receiptId")).contains(single.get("receipt").get("id").asString());
         assertThat(page.get("items").findValuesAsString("department")).containsOnly(department);
         assertThat(page.get("items").findValuesAsString("status")).containsOnly("PROPOSED");
         assertThat(page.toString()).doesNotContain(fixture.principalId());
@@ -162,12 +165,29 @@ class CheckReceiptAndAuditTest {
                 "Authorization", CheckScenario.admin()).json();
         assertThat(byUnit.get("items")).hasSize(2);
         JsonNode byPerson = http.get("/api/v1/checks/audit?code=" + fixture.principalId(), "Authorization", CheckScenario.admin()).json();
-        assertThat(byPerson.get("items")).hasSize(1);
+        assertThat(byPerson.get("items")).hasSize(2);
         JsonNode later = http.get("/api/v1/checks/audit?department=" + department + "&from=" + clock.instant().plusSeconds(60),
                 "Authorization", CheckScenario.admin()).json();
         assertThat(later.get("items")).isEmpty();
         JsonNode inWindow = http.get("/api/v1/checks/audit?department=" + department + "&from=" + from + "&size=2",
                 "Authorization", CheckScenario.admin()).json();
         assertThat(inWindow.get("items")).hasSize(2);
+    }
+
+    @Test
+    void aPersonCheckedByPostGetsAReceiptThatVerifiesAndHoldsOnlyTheMaskedNumber() throws Exception {
+        ViolationFixture fixture = aViolation();
+        scenario.violation(fixture);
+        JsonNode receipt = http.postJson("/api/v1/checks/single", "{\"code\":\"" + fixture.principalId() + "\"}",
+                "Authorization", CheckScenario.xzspj()).json().get("receipt");
+        String pem = http.get("/api/v1/public/check-signing-key").json().get("publicKeyPem").asString();
+
+        assertThat(receipt.get("signedText").asString()).contains("\nsubjectKey:P:", "\nstatus:PROPOSED\n")
+                .doesNotContain(fixture.principalId());
+        assertThat(verifies(pem, receipt.get("signedText").asString(), receipt.get("signature").asString())).isTrue();
+        Http.Response stored = await().atMost(Duration.ofSeconds(10)).until(
+                () -> http.get("/api/v1/checks/receipts/" + receipt.get("id").asString(), "Authorization", CheckScenario.xzspj()),
+                r -> r.status() == 200);
+        assertThat(stored.json().get("signedText").asString()).isEqualTo(receipt.get("signedText").asString());
     }
 }

@@ -60,7 +60,7 @@ class SubjectApiTest {
     }
 
     private JsonNode publicEntry(String uscc) {
-        JsonNode page = http.get("/api/v1/public/listings?code=" + uscc).json();
+        JsonNode page = http.getPublic("/api/v1/public/listings?code=" + uscc).json();
         assertThat(page.get("total").asLong()).isEqualTo(1);
         return page.get("items").get(0);
     }
@@ -252,6 +252,6 @@ class SubjectApiTest {
         http.postJson("/api/v1/subjects/units/" + uscc + "/name-changes",
                 "{\"name\":\"" + name + "新\",\"reason\":\"营业执照变更\"}", "Authorization", ADMIN);
 
-        assertThat(http.get("/api/v1/public/listings?q=" + enc(name + "新")).json().get("total").asLong()).isEqualTo(1);
+        assertThat(http.getPublic("/api/v1/public/listings?q=" + enc(name + "新")).json().get("total").asLong()).isEqualTo(1);
     }
 }

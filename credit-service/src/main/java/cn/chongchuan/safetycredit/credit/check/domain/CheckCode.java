@@ -60,6 +60,29 @@ public sealed interface CheckCode {
         return new UnitCode(UnifiedSocialCreditCode.parseFormat(raw, field));
     }
 
+    /**
+     * Whether a code would be checked as a person (or is a mistyped ID number), so that it must come
+     * in a request body, never in a URL. A code that is both a valid ID number and a valid USCC
+     * stays a unit code when the caller says {@code UNIT}.
+     */
+    static boolean belongsInBody(String raw, String subjectType) {
+        if (PERSON.equals(subjectType)) {
+            return true;
+        }
+        if (!looksLikePerson(raw)) {
+            return false;
+        }
+        if (!UNIT.equals(subjectType)) {
+            return true;
+        }
+        try {
+            UnifiedSocialCreditCode.parse(raw.trim(), "code");
+            return false;
+        } catch (InvalidCodeException notUnit) {
+            return true;
+        }
+    }
+
     private static boolean looksLikePerson(String raw) {
         if (raw == null) {
             return false;

@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.check.domain;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import cn.chongchuan.safetycredit.credit.subject.domain.CodeGenerator;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
+import cn.chongchuan.safetycredit.credit.support.AmbiguousCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -137,6 +138,22 @@ class CheckRulesTest {
                 .isInstanceOf(InvalidCodeException.class).hasMessageContaining("check character")
                 .extracting(e -> ((InvalidCodeException) e).field()).isEqualTo("codes[2]");
         assertThatThrownBy(() -> CheckCode.parse(uscc, "PERSON", "code")).isInstanceOf(InvalidCodeException.class);
+    }
+
+    @Test
+    void aCodeReadAsAPersonBelongsInABodyUnlessTheCallerSaysUnitOfACodeValidAsBoth() {
+        String id = CODES.residentId("320602", LocalDate.of(1975, 3, 14));
+        String mistyped = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+        String uscc = CODES.uscc("320602");
+        String both = AmbiguousCode.validAsBoth();
+
+        assertThat(CheckCode.belongsInBody(id, null)).isTrue();
+        assertThat(CheckCode.belongsInBody(id, "UNIT")).as("not a USCC: still a person's number").isTrue();
+        assertThat(CheckCode.belongsInBody(mistyped, null)).isTrue();
+        assertThat(CheckCode.belongsInBody(uscc, null)).isFalse();
+        assertThat(CheckCode.belongsInBody(uscc, "PERSON")).isTrue();
+        assertThat(CheckCode.belongsInBody(both, null)).isTrue();
+        assertThat(CheckCode.belongsInBody(both, "UNIT")).isFalse();
     }
 
     @Test
