@@ -65,7 +65,7 @@ class SanctionServiceSmokeTest {
     }
 
     @Test
-    void withoutTheGatewaysTokenNothingButTheHealthProbesAnswerAndMetricsAreOnTheManagementPort() {
+    void withoutTheGatewaysTokenNothingButTheHealthProbesAnswerAndActuatorIsOnTheManagementPort() {
         Http http = Http.local(port);
         for (String path : new String[] {"/v3/api-docs", "/actuator/health", "/actuator/prometheus", "/api/v1/measures"}) {
             assertThat(http.get(path).status()).as(path).isIn(401, 403, 404);
@@ -75,6 +75,6 @@ class SanctionServiceSmokeTest {
         assertThat(http.get("/livez").status()).isEqualTo(200);
 
         assertThat(managementPort).isNotEqualTo(port);
-        assertThat(Http.local(managementPort).get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(Http.local(managementPort).get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

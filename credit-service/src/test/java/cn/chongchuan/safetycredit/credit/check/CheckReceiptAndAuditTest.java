@@ -180,7 +180,7 @@ class CheckReceiptAndAuditTest {
         scenario.violation(fixture);
         JsonNode receipt = http.postJson("/api/v1/checks/single", "{\"code\":\"" + fixture.principalId() + "\"}",
                 "Authorization", CheckScenario.xzspj()).json().get("receipt");
-        String pem = http.get("/api/v1/public/check-signing-key").json().get("publicKeyPem").asString();
+        String pem = http.getPublic("/api/v1/public/check-signing-key").json().get("publicKeyPem").asString();
 
         assertThat(receipt.get("signedText").asString()).contains("\nsubjectKey:P:", "\nstatus:PROPOSED\n")
                 .doesNotContain(fixture.principalId());

@@ -52,10 +52,10 @@ class PublicDisclosureApiTest {
 
     @Test
     void onlyListedEntriesArePublishedWithPersonsMasked() {
-        String name = "公示测试危化品公司" + System.nanoTime();
-        String personName = "公示" + System.nanoTime();
+        String name = "公示测试危化品公司" + System.nanoTime() % 1_000_000_000L;
+        String personName = "公示" + System.nanoTime() % 1_000_000_000L;
         ViolationFixture fixture = aViolation().unit(ViolationFixture.CODES.uscc("320602"), name).withoutPersons()
-                .withPrincipal(personName, ViolationFixture.CODES.residentId("320602", LocalDate.of(1975, 3, 14)));
+                .withPrincipal(personName, ViolationFixture.aResidentId());
         JsonNode violation = scenario.violation(fixture);
         String query = "/api/v1/public/listings?q=" + enc(name);
         assertThat(http.getPublic(query).json().get("total").asLong()).isZero();
@@ -75,7 +75,7 @@ class PublicDisclosureApiTest {
 
     @Test
     void endedListingsVanishAtOnceEvenBeforeTheExpiryJobRuns() {
-        String name = "到期消失公司" + System.nanoTime();
+        String name = "到期消失公司" + System.nanoTime() % 1_000_000_000L;
         JsonNode violation = scenario.violation(aViolation().unit(ViolationFixture.CODES.uscc("320602"), name));
         scenario.list(Scenario.unitListing(violation), today());
         assertThat(http.getPublic("/api/v1/public/listings?q=" + enc(name)).json().get("total").asLong()).isEqualTo(1);
@@ -87,7 +87,7 @@ class PublicDisclosureApiTest {
 
     @Test
     void revokedListingsLeavePublicView() {
-        String name = "撤销公示公司" + System.nanoTime();
+        String name = "撤销公示公司" + System.nanoTime() % 1_000_000_000L;
         JsonNode violation = scenario.violation(aViolation().unit(ViolationFixture.CODES.uscc("320602"), name));
         long id = Scenario.unitListing(violation);
         scenario.list(id, today());
@@ -127,7 +127,7 @@ class PublicDisclosureApiTest {
     @Test
     void aCodeValidAsBothAUsccAndAnIdNumberFindsItsUnitAndNeverAPerson() {
         String both = codeValidUnderBothStandards();
-        String name = "双重校验公司" + System.nanoTime();
+        String name = "双重校验公司" + System.nanoTime() % 1_000_000_000L;
         JsonNode violation = scenario.violation(aViolation().unit(both, name).withoutPersons()
                 .withPrincipal("双码人" + System.nanoTime(), both));
         scenario.list(Scenario.unitListing(violation), today());
@@ -170,7 +170,7 @@ class PublicDisclosureApiTest {
 
     @Test
     void pagingIsStableAndLikeWildcardsAreLiteral() {
-        String prefix = "分页公司" + System.nanoTime() + "_";
+        String prefix = "分页公司" + System.nanoTime() % 1_000_000_000L + "_";
         for (int i = 0; i < 5; i++) {
             JsonNode violation = scenario.violation(aViolation().unit(ViolationFixture.CODES.uscc("320602"), prefix + i));
             scenario.list(Scenario.unitListing(violation), today());
@@ -189,7 +189,7 @@ class PublicDisclosureApiTest {
 
     @Test
     void theListDownloadsAsCsvWithFormulasNeutralised() {
-        String name = "=HYPERLINK(\"x\")导出公司" + System.nanoTime();
+        String name = "=HYPERLINK(\"x\")导出公司" + System.nanoTime() % 1_000_000_000L;
         JsonNode violation = scenario.violation(aViolation().unit(ViolationFixture.CODES.uscc("320602"), name.replace("\"", "")));
         scenario.list(Scenario.unitListing(violation), today());
 

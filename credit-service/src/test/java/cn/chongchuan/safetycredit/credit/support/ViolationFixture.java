@@ -13,6 +13,7 @@ public final class ViolationFixture {
 
     private static final AtomicInteger CASES = new AtomicInteger();
     public static final CodeGenerator CODES = new CodeGenerator(new Random());
+    private static final AtomicInteger PERSONS = new AtomicInteger();
 
     private String caseNumber = "崇应急罚〔2026〕" + CASES.incrementAndGet() + "-" + System.nanoTime() % 100000 + "号";
     private String decisionNumber = "崇应急罚决〔2026〕" + CASES.get() + "号";
@@ -24,7 +25,16 @@ public final class ViolationFixture {
     private String fine = "500000.00";
 
     private ViolationFixture() {
-        withPrincipal("张三", CODES.residentId("320602", LocalDate.of(1975, 3, 14)));
+        withPrincipal("张三", aResidentId());
+    }
+
+    /**
+     * A valid ID number no other fixture of this test run has: each gets a birth date of its own.
+     * (The register keeps a person's name as first recorded, so two tests sharing an ID number by
+     * chance — 1 in 1,000 per pair with one birth date — would see each other's names.)
+     */
+    public static String aResidentId() {
+        return CODES.residentId("320602", LocalDate.of(1930, 1, 1).plusDays(PERSONS.getAndIncrement()));
     }
 
     public static ViolationFixture aViolation() {

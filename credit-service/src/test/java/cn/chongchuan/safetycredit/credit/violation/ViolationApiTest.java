@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.violation;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
+import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class ViolationApiTest {
 
     @Test
     void aWrongPersonalIdIsRejectedWithoutEchoingTheNumber() {
-        String id = CODES.residentId("320602", LocalDate.of(1980, 5, 6));
+        String id = ViolationFixture.aResidentId();
         String broken = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
         Http.Response response = record(aViolation().withoutPersons().withPrincipal("李四", broken).json());
 

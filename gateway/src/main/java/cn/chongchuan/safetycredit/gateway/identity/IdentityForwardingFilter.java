@@ -2,7 +2,7 @@ package cn.chongchuan.safetycredit.gateway.identity;
 
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
-import cn.chongchuan.safetycredit.gateway.web.LogMask;
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,20 +77,20 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
         if (presentedKey == null) {
-            log.atInfo().addKeyValue("path", LogMask.mask(exchange.getRequest().getPath().value()))
+            log.atInfo().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
                     .log("request without API key refused");
             return problems.write(exchange, GatewayProblems.UNAUTHENTICATED,
                     "An API key is required: send 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'.");
         }
         return guesses.blocked(exchange)
                 .flatMap(wait -> {
-                    log.atWarn().addKeyValue("path", LogMask.mask(exchange.getRequest().getPath().value()))
+                    log.atWarn().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
                             .log("unknown API key refused: too many unknown API keys from this client");
                     return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
                             "Too many unknown API keys were sent from this address; wait before trying again.", wait);
                 })
                 .switchIfEmpty(Mono.defer(() -> {
-                    log.atInfo().addKeyValue("path", LogMask.mask(exchange.getRequest().getPath().value()))
+                    log.atInfo().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
                             .log("request with unknown API key refused");
                     return guesses.recordGuess(exchange)
                             .then(problems.write(exchange, GatewayProblems.UNAUTHENTICATED, "The API key is not valid."));

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.gateway.problem;
 
 import cn.chongchuan.safetycredit.gateway.web.RequestIdWebFilter;
 import cn.chongchuan.safetycredit.platform.problem.Problems;
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -88,7 +89,7 @@ public class GatewayProblems {
         body.put("status", kind.status().value());
         body.put("detail", detail);
         String instance = exchange.getAttribute(INSTANCE_ATTR);
-        body.put("instance", instance != null ? instance : exchange.getRequest().getPath().value());
+        body.put("instance", IdNumberMask.mask(instance != null ? instance : exchange.getRequest().getPath().value()));
         String requestId = RequestIdWebFilter.current(exchange);
         if (requestId != null) {
             body.put("requestId", requestId);

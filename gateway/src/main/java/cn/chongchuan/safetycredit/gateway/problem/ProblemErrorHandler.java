@@ -1,6 +1,6 @@
 package cn.chongchuan.safetycredit.gateway.problem;
 
-import cn.chongchuan.safetycredit.gateway.web.LogMask;
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -49,7 +49,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
                         status.getReason() != null ? status.getReason() : "The request body is too large.");
             }
             if (code.is5xxServerError()) {
-                log.warn("gateway answered {}: {}", code.value(), LogMask.mask(status.getMessage()));
+                log.warn("gateway answered {}: {}", code.value(), IdNumberMask.mask(status.getMessage()));
                 return problems.write(exchange, GatewayProblems.http(code), "The gateway could not complete the request.");
             }
             status.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
@@ -58,9 +58,9 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         // The stack trace as masked text, not the throwable: its messages may quote the request's URI.
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        log.atError().addKeyValue("path", LogMask.mask(exchange.getRequest().getPath().value()))
-                .addKeyValue("failure", LogMask.mask(trace.toString()))
-                .log("unexpected failure in the gateway: {}", LogMask.mask(failure.toString()));
+        log.atError().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
+                .addKeyValue("failure", IdNumberMask.mask(trace.toString()))
+                .log("unexpected failure in the gateway: {}", IdNumberMask.mask(failure.toString()));
         return problems.write(exchange, GatewayProblems.INTERNAL_ERROR,
                 "The request could not be completed. Quote the request id when reporting this.");
     }

@@ -2,7 +2,7 @@ package cn.chongchuan.safetycredit.gateway.routing;
 
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import cn.chongchuan.safetycredit.gateway.web.LogMask;
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -52,7 +52,7 @@ public class ServiceFallback {
         } else {
             detail = service + " cannot be reached; retry later.";
         }
-        log.atWarn().addKeyValue("upstream", service).addKeyValue("failure", LogMask.mask(cause.toString()))
+        log.atWarn().addKeyValue("upstream", service).addKeyValue("failure", IdNumberMask.mask(cause.toString()))
                 .log("{} unavailable, answered 503", service);
         return problems.write(exchange, GatewayProblems.SERVICE_UNAVAILABLE, detail, retryAfter).then(Mono.empty());
     }

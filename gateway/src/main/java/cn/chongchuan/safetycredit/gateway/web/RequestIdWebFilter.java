@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.gateway.web;
 
 import cn.chongchuan.safetycredit.gateway.identity.IdentityForwardingFilter;
 import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -54,7 +55,7 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         Object department = exchange.getAttribute(IdentityForwardingFilter.DEPARTMENT_ATTR);
         // A caller may still put an ID number in the path (the check refuses it): log it masked.
-        String path = LogMask.mask(exchange.getRequest().getPath().value());
+        String path = IdNumberMask.mask(exchange.getRequest().getPath().value());
         log.atInfo()
                 .addKeyValue("requestId", requestId)
                 .addKeyValue("method", exchange.getRequest().getMethod().name())

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.platform.problem;
 
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import cn.chongchuan.safetycredit.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -163,7 +164,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> finish(ProblemDetail problem, WebRequest request, HttpStatusCode status,
             HttpHeaders headers) {
         HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
-        problem.setInstance(URI.create(servlet.getRequestURI()));
+        // The path as asked, with any ID-shaped number masked: a problem is logged by proxies and clients.
+        problem.setInstance(URI.create(IdNumberMask.mask(servlet.getRequestURI())));
         String requestId = RequestIdFilter.current(servlet);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

@@ -57,7 +57,7 @@ public class ProblemWritingSecurityHandlers implements AuthenticationEntryPoint,
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         try {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(URI.create(IdNumberMask.mask(request.getRequestURI())));
         } catch (IllegalArgumentException notAUri) {
             // a rejected request's path may not even parse; the problem then names none
         }

@@ -52,8 +52,11 @@ public class ServicePlatformConfiguration implements WebMvcConfigurer {
     /** Paths of the public routes: any token the gateway signed, its anonymous one included. */
     public static final String[] PUBLIC_PATHS = {"/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**"};
 
-    /** The roles of keyed callers; the anonymous token has none of them. */
-    private static final String[] CALLER_ROLES = {"ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER"};
+    /**
+     * The roles of keyed callers, and SERVICE for the services' calls to each other (credit-service
+     * reads the measure catalogue); the anonymous token has none of them.
+     */
+    private static final String[] CALLER_ROLES = {"ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", "SERVICE"};
 
     @Bean
     InternalTokens internalTokens(InternalTokenProperties properties) {

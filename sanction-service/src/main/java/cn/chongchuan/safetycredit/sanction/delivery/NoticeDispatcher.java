@@ -42,8 +42,7 @@ public class NoticeDispatcher {
     private final Clock clock;
     private final Semaphore slots;
     private volatile Runnable afterDelivery = () -> { };
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("notice-delivery-", 0).factory());
+    private volatile ExecutorService workers = newWorkers();
 
     NoticeDispatcher(String id, DeliveryMapper deliveries, NoticeDelivery delivery, DeliveryProperties properties,
             TransactionTemplate transaction, Clock clock) {
@@ -177,13 +176,23 @@ public class NoticeDispatcher {
                 next.get(), result.httpStatus(), result.reason(), false, null, null);
     }
 
-    /** Stops taking work and gives running deliveries a moment to finish; unfinished leases simply expire. */
+    /**
+     * Stops taking work and gives running deliveries a moment to finish; unfinished leases simply
+     * expire. The dispatcher can be started again afterwards (a stopped application context may be
+     * restarted, as the test framework does with the contexts it caches): it gets fresh workers.
+     */
     public void shutdown(long waitMillis) {
-        workers.shutdown();
+        ExecutorService stopping = workers;
+        stopping.shutdown();
         try {
-            workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
+            stopping.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers = newWorkers();
+    }
+
+    private static ExecutorService newWorkers() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("notice-delivery-", 0).factory());
     }
 }

@@ -42,6 +42,8 @@ class DeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    DispatcherLoop loop;
 
     private final WireMockServer partners = PartnerEndpoints.server();
     private TestDepartments departments;
@@ -103,6 +105,21 @@ class DeliveryTest {
 
     private static NoticeVerifier verifier(List<String> secrets, Clock at) {
         return new NoticeVerifier(secrets, at);
+    }
+
+    @Test
+    void aDispatcherStoppedAndStartedAgainStillDelivers() {
+        // Spring stops and restarts a context's lifecycle beans (the test framework does so with the
+        // contexts it caches): a restarted dispatcher once refused every delivery, its workers gone.
+        loop.stop();
+        loop.start();
+        String code = TestDepartments.newCode("A");
+        departments().register(code, "/restart/" + code);
+
+        long listingId = listUnit();
+
+        awaitStatus(listingId, code, "DELIVERED");
+        assertThat(partners.findAll(postRequestedFor(urlEqualTo("/restart/" + code)))).hasSize(1);
     }
 
     @Test
