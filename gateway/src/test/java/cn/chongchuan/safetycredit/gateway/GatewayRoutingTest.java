@@ -135,7 +135,9 @@ class GatewayRoutingTest extends GatewayTest {
 
     @Test
     void healthIsAnsweredByTheGatewayItself() {
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        for (String path : new String[] {"/actuator/health/readiness", "/livez", "/readyz"}) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
         assertThat(Backends.allReceived()).isEmpty();
     }
 
