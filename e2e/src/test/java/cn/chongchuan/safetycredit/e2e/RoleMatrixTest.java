@@ -98,7 +98,11 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/objections/" + NO_ID + "/answer", "{\"answer\":\"维持\",\"outcome\":\"REJECTED\"}", admin),
                 new Route("GET", "/api/v1/subjects/units/91320602HF392KKGQ5", null, enforcementOrAdmin),
                 new Route("POST", "/api/v1/subjects/units", "{\"uscc\":\"91320602HF392KKGQ5\",\"name\":\"角色矩阵测试公司\"}", admin),
+                new Route("POST", "/api/v1/subjects/units/91320602HF392KKGQ5/name-changes",
+                        "{\"name\":\"角色矩阵测试公司\",\"reason\":\"角色矩阵测试\"}", enforcementOrAdmin),
                 new Route("GET", "/api/v1/subjects/persons/" + NO_ID, null, enforcementOrAdmin),
+                new Route("POST", "/api/v1/subjects/persons/" + NO_ID + "/name-changes",
+                        "{\"name\":\"测试人\",\"reason\":\"角色矩阵测试\"}", enforcementOrAdmin),
                 new Route("POST", "/api/v1/subjects/persons/search", "{\"idNumber\":\"" + PRINCIPAL_ID + "\"}", enforcementOrAdmin),
                 new Route("GET", "/api/v1/checks/91320602HF392KKGQ5", null, Set.of("APPROVAL", "ADMIN")),
                 new Route("POST", "/api/v1/checks", "{\"codes\":[\"91320602HF392KKGQ5\"]}", Set.of("APPROVAL", "ADMIN")),
@@ -209,10 +213,15 @@ class RoleMatrixTest {
                         assertThat(zjj.get("/api/v1/notices?department=FGW").status()).isEqualTo(404)),
                 DynamicTest.dynamicTest("POST /api/v1/notices/{FGW's notice}/ack as PARTNER ZJJ is 404", () ->
                         assertThat(zjj.post("/api/v1/notices/" + fgwNotice + "/ack", "{}").status()).isEqualTo(404)),
-                DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ENFORCEMENT AJJ shows only AJJ's notices", () -> {
+                DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ENFORCEMENT AJJ, which decided it, shows every department", () -> {
                     JsonNode sanctionCase = ajj.get("/api/v1/cases/" + listing).ok();
-                    assertThat(sanctionCase.get("departments").findValuesAsString("department")).containsOnly("AJJ");
+                    assertThat(sanctionCase.get("departments").findValuesAsString("department")).contains("AJJ", "FGW", "ZJJ");
                 }),
+                DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ENFORCEMENT ZJJ, which did not, shows only ZJJ's notices", () -> {
+                    JsonNode sanctionCase = stack.as("ZJJ").get("/api/v1/cases/" + listing).ok();
+                    assertThat(sanctionCase.get("departments").findValuesAsString("department")).containsOnly("ZJJ");
+                }),
+
                 DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ADMIN shows every department", () -> {
                     JsonNode sanctionCase = client("ADMIN").get("/api/v1/cases/" + listing).ok();
                     assertThat(sanctionCase.get("departments").findValuesAsString("department")).contains("AJJ", "FGW");

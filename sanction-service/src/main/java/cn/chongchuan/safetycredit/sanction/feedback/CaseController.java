@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The overview of one listing's sanction case: per department, delivered, acknowledged, fed back.
- * ADMIN sees every department; an enforcement department only its own notices in the case.
+ * ADMIN and the department that decided the listing see every department; any other enforcement
+ * department only its own notices in the case (404 when it has none).
  */
 @RestController
 class CaseController {

@@ -125,8 +125,10 @@ public class NoticeResponses {
         String what = "sanction case of listing " + listingId;
         SanctionCase sanctionCase = notices.findCaseByListingId(listingId)
                 .orElseThrow(() -> ApiException.notFound(what));
+        // The department that decided the listing follows its whole case; any other only its own notices.
+        boolean wholeCase = sanctionCase.decidingDepartment() != null && caller.owns(sanctionCase.decidingDepartment());
         List<Notice> caseNotices = notices.findByCase(sanctionCase.id()).stream()
-                .filter(n -> caller.owns(n.departmentCode()))
+                .filter(n -> wholeCase || caller.owns(n.departmentCode()))
                 .toList();
         if (caseNotices.isEmpty() && !caller.hasRole("ADMIN")) {
             throw ApiException.notFound(what);

@@ -205,6 +205,17 @@ class NoticeResponsesTest {
     }
 
     @Test
+    void theDepartmentThatDecidedTheListingFollowsEveryDepartmentOfItsCase() {
+        long listingId = listUnit();
+
+        Http.Response asDecider = api().get("/api/v1/cases/" + listingId, TestTokens.bearer("AJJ", "ENFORCEMENT"));
+
+        assertThat(asDecider.status()).as(asDecider.body()).isEqualTo(200);
+        assertThat(asDecider.json().get("departments").findValuesAsString("department"))
+                .contains("ZJJ", "XZSPJ", "CZJ", "AJJ");
+    }
+
+    @Test
     void aCaseWithoutTheDepartmentsNoticeAnswersExactlyAsACaseThatDoesNotExist() {
         long listingId = listUnit();
         long absent = listingId + 1_000_000_000L;
