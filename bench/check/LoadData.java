@@ -64,7 +64,7 @@ public class LoadData {
                 unit.executeBatch();
             }
             try (PreparedStatement violation = c.prepareStatement("INSERT INTO violation (id, department_code, case_number, "
-                    + "unit_id, criterion_code, current_version, created_at) VALUES (?, 'AJJ', ?, ?, 'OM11-03', 1, ?)");
+                    + "unit_id, unit_name, criterion_code, current_version, created_at) VALUES (?, 'AJJ', ?, ?, ?, 'OM11-03', 1, ?)");
                  PreparedStatement listing = c.prepareStatement("INSERT INTO listing (id, subject_type, subject_key, unit_id, "
                     + "violation_id, criterion_code, department_code, state, proposed_at, notice_date, defence_deadline, "
                     + "decision_number, listed_from, listed_until, listed_key, version, updated_at) VALUES "
@@ -79,7 +79,8 @@ public class LoadData {
                     violation.setLong(1, id);
                     violation.setString(2, "BENCH-" + id);
                     violation.setLong(3, id);
-                    violation.setTimestamp(4, now);
+                    violation.setString(4, "南通压测企业" + i);
+                    violation.setTimestamp(5, now);
                     violation.addBatch();
                     listing.setLong(1, id);
                     listing.setString(2, key);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gateway benchmark (issue 13; not in CI): the cached single check through the gateway against
 # the same check sent to credit-service directly, in the same run, at 16, 64 and 256 clients.
-#   bench/gateway/run.sh      (env: UNITS=2000 LISTED=200 RUNS=3 DURATION=10s CLIENTS="16 64 256" SKIP_BUILD=1)
+#   bench/gateway/run.sh      (env: UNITS=2000 LISTED=200 RUNS=3 DURATION=10s CLIENTS="16 64 256" SKIP_BUILD=1
+#                              DEVSTACK_JAVA_OPTS="-Xms512m -Xmx512m")
 # Starts the whole local system (bench/gateway/GatewayBench.java: embedded MariaDB and Redis, the
 # three services in their own JVMs, as ./local-run), loads UNITS units (LISTED of them listed)
 # straight into the credit database, warms the check cache, then runs wrk on loopback with the
@@ -26,6 +27,9 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
 fi
 CONNECTOR=$(find ~/.m2/repository/com/mysql/mysql-connector-j -name 'mysql-connector-j-*.jar' | sort | tail -1)
 export GATEWAY_RATELIMIT_DEPARTMENT_REPLENISHRATE=1000000 GATEWAY_RATELIMIT_DEPARTMENT_BURSTCAPACITY=2000000
+# The full JIT and a fixed heap for every service JVM, as in production (the devstack's default,
+# C1 only for a quick start, costs about 3 times the CPU per request).
+export DEVSTACK_JAVA_OPTS=${DEVSTACK_JAVA_OPTS:--Xms512m -Xmx512m}
 
 mkfifo "$OUT/stack.in"
 "$JAVA" -cp "devstack/target/classes:$(cat devstack/target/classpath.txt)" bench/gateway/GatewayBench.java \
@@ -64,6 +68,7 @@ wrk_run() { # $1 = label, $2 = base URL, $3 = clients, $4 = duration; CHECK_API_
   echo "# gateway benchmark $(date -u +%FT%TZ)"
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
   echo "java: $("$JAVA" -version 2>&1 | head -1); wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+  echo "service JVMs: $DEVSTACK_JAVA_OPTS"
   echo "data: $UNITS units, $LISTED listed; wrk -t$THREADS -d$DURATION at $CLIENTS clients, $RUNS runs each"
 } | tee "$RESULTS"
 

@@ -15,8 +15,7 @@ record ServiceProcess(String name, int port, Path log, Process process) {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xss512k");
+        command.addAll(jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -28,6 +27,20 @@ record ServiceProcess(String name, int port, Path log, Process process) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * The services' JVM options: by default quick to start and small (the C1 compiler only), which
+     * suits the local run and the tests; {@code DEVSTACK_JAVA_OPTS} replaces them, e.g. with the
+     * full JIT for a benchmark ({@code bench/gateway/run.sh}), where C1 alone costs about 3 times
+     * the CPU per request.
+     */
+    static List<String> jvmOptions() {
+        String configured = System.getenv("DEVSTACK_JAVA_OPTS");
+        if (configured == null || configured.isBlank()) {
+            return List.of("-XX:TieredStopAtLevel=1", "-Xss512k");
+        }
+        return List.of(configured.trim().split("\\s+"));
     }
 
     String url() {

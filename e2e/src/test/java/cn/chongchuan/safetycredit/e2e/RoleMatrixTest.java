@@ -109,6 +109,7 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/checks/single", "{\"code\":\"91320602HF392KKGQ5\"}", Set.of("APPROVAL", "ADMIN")),
                 new Route("GET", "/api/v1/checks/receipts/" + NO_NOTICE, null, Set.of("APPROVAL", "ADMIN")),
                 new Route("GET", "/api/v1/checks/audit", null, admin),
+                new Route("POST", "/api/v1/checks/audit/search", "{\"code\":\"91320602HF392KKGQ5\"}", admin),
                 new Route("GET", "/api/v1/public/check-signing-key", null,
                         Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),
                 new Route("GET", "/api/v1/public/listings.csv", null, Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.platform.problem.Problems;
+import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import cn.chongchuan.safetycredit.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -13,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
 
 /** 503 with Retry-After when a check cannot be answered (the shared problem handler sets no headers). */
 @RestControllerAdvice(assignableTypes = CheckController.class)
@@ -24,7 +24,7 @@ class CheckProblems {
     ResponseEntity<ProblemDetail> unavailable(CheckUnavailableException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "check-unavailable",
                 "Check temporarily unavailable", e.getMessage());
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(IdNumberMask.maskedUri(request.getRequestURI()));
         String requestId = RequestIdFilter.current(request);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

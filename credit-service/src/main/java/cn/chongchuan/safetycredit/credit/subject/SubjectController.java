@@ -121,7 +121,16 @@ class SubjectController {
         return personPage(person, false, caller);
     }
 
+    /**
+     * Any enforcement department may look a unit up (before it records a case of it): the code,
+     * registered name and area. How it was registered and renamed, with the reasons, is for the
+     * credit office and the departments with a case of it; their own listings and cases only.
+     */
     private UnitPage unitPage(Unit unit, Caller caller) {
+        if (!subjects.hasCaseOf(unit, caller)) {
+            return new UnitPage(new Unit(unit.id(), unit.uscc(), unit.name(), unit.areaCode(), null, null),
+                    List.of(), List.of(), List.of());
+        }
         return new UnitPage(unit, ownListings(unit.key(), caller), ownViolations(violations.ofUnit(unit.id()), caller),
                 subjects.nameHistory(unit));
     }

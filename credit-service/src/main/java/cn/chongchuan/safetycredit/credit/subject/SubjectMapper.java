@@ -27,11 +27,23 @@ interface SubjectMapper {
 
     List<NameChangeRow> findNameChangesOfPerson(long personId);
 
-    /** The departments that recorded a violation of the unit or hold a listing of it (its deciding departments). */
-    List<String> decidingDepartmentsOfUnit(long unitId);
+    /** The departments that recorded a violation of the unit or hold a listing of it (have a case of it). */
+    List<String> caseDepartmentsOfUnit(long unitId);
 
     /** The departments that recorded a violation naming the person or hold a listing of them. */
-    List<String> decidingDepartmentsOfPerson(long personId);
+    List<String> caseDepartmentsOfPerson(long personId);
+
+    /** The departments that decided a listing of the unit (a decision number was given): they may rename it. */
+    List<String> listingDecidersOfUnit(long unitId);
+
+    /** The departments that decided a listing of the person. */
+    List<String> listingDecidersOfPerson(long personId);
+
+    /** The unit row, locked until the transaction ends (one name change at a time). */
+    Optional<UnitRow> lockUnit(long id);
+
+    /** The person row, locked until the transaction ends. */
+    Optional<PersonRow> lockPerson(long id);
 
     void recordCheckOverride(@Param("id") long id, @Param("by") String department, @Param("reason") String reason);
 

@@ -109,25 +109,27 @@ public class SubjectService {
      */
     public Person visiblePerson(String publicId, Caller caller) {
         Person person = personByPublicId(publicId).orElseThrow(() -> ApiException.notFound("person " + publicId));
-        requireDecidedOn(mapper.decidingDepartmentsOfPerson(person.id()), caller, "person " + person.publicId());
+        requireOneOf(mapper.caseDepartmentsOfPerson(person.id()), caller, "person " + person.publicId());
         return person;
     }
 
     /** Whether the caller may see the person found by some other way (e.g. by ID number). */
     public Person requireVisible(Person person, Caller caller, String what) {
-        requireDecidedOn(mapper.decidingDepartmentsOfPerson(person.id()), caller, what);
+        requireOneOf(mapper.caseDepartmentsOfPerson(person.id()), caller, what);
         return person;
     }
 
     /**
      * Changes a unit's registered name (e.g. after a 营业执照 change), with the reason, recorded in
-     * the name history. Only the credit office or a department that decided on the unit (recorded a
-     * violation of it or holds a listing of it) may; for anyone else the unit is not theirs (404).
+     * the name history. Only the credit office or a department that decided a listing of the unit
+     * may: recording a violation of it is not enough (any enforcement department can, and the name
+     * is on the public list). For anyone else the unit is not theirs to rename (404 as if absent).
      */
     @Transactional
     public Unit renameUnit(String uscc, String newName, String reason, Caller caller) {
-        Unit unit = unit(uscc).orElseThrow(() -> ApiException.notFound("unit " + uscc));
-        requireDecidedOn(mapper.decidingDepartmentsOfUnit(unit.id()), caller, "unit " + unit.uscc());
+        Unit found = unit(uscc).orElseThrow(() -> ApiException.notFound("unit " + uscc));
+        requireOneOf(mapper.listingDecidersOfUnit(found.id()), caller, "unit " + uscc);
+        Unit unit = toUnit(mapper.lockUnit(found.id()).orElseThrow());
         String name = requireNewName(unit.name(), newName);
         mapper.updateUnitName(unit.id(), name);
         mapper.insertNameChange(new NameChangeRow(null, "UNIT", unit.id(), null, unit.name(), name, reason.strip(),
@@ -138,12 +140,19 @@ public class SubjectService {
     /** Changes a person's registered name, under the same rule and with the same history as a unit's. */
     @Transactional
     public Person renamePerson(String publicId, String newName, String reason, Caller caller) {
-        Person person = visiblePerson(publicId, caller);
+        Person found = personByPublicId(publicId).orElseThrow(() -> ApiException.notFound("person " + publicId));
+        requireOneOf(mapper.listingDecidersOfPerson(found.id()), caller, "person " + publicId);
+        Person person = toPerson(mapper.lockPerson(found.id()).orElseThrow());
         String name = requireNewName(person.name(), newName);
         mapper.updatePersonName(person.id(), name);
         mapper.insertNameChange(new NameChangeRow(null, "PERSON", null, person.id(), person.name(), name, reason.strip(),
                 caller.department(), actorRole(caller), clock.instant()));
         return toPerson(mapper.findPersonById(person.id()).orElseThrow());
+    }
+
+    /** Whether the caller has a case of the unit (recorded a violation of it or holds a listing of it); ADMIN always. */
+    public boolean hasCaseOf(Unit unit, Caller caller) {
+        return caller.owns(mapper.caseDepartmentsOfUnit(unit.id()).contains(caller.department()) ? caller.department() : "");
     }
 
     public List<NameChange> nameHistory(Unit unit) {
@@ -155,12 +164,11 @@ public class SubjectService {
     }
 
     /**
-     * The one ownership rule (Caller.owns) for a subject that several departments may have decided
-     * on: the caller owns it when one of those departments is the caller's; ADMIN always does.
+     * The one ownership rule (Caller.owns) for a subject that several departments may have a case
+     * of: the caller owns it when one of those departments is the caller's; ADMIN always does.
      */
-    private static void requireDecidedOn(List<String> departments, Caller caller, String what) {
-        String owner = departments.contains(caller.department()) ? caller.department() : "";
-        caller.requireOwns(owner, what);
+    private static void requireOneOf(List<String> departments, Caller caller, String what) {
+        caller.requireOwns(departments.contains(caller.department()) ? caller.department() : "", what);
     }
 
     private static String requireNewName(String current, String requested) {

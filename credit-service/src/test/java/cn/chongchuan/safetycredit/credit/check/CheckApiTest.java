@@ -275,6 +275,8 @@ class CheckApiTest {
                 TestTokens.bearer("FGW", "PARTNER")).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/checks/" + uscc, "Authorization", CheckScenario.admin()).status()).isEqualTo(200);
         assertThat(http.get("/api/v1/checks/audit", "Authorization", CheckScenario.xzspj()).status()).isEqualTo(403);
+        assertThat(http.postJson("/api/v1/checks/audit/search", "{}", "Authorization", CheckScenario.xzspj()).status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -164,8 +164,18 @@ class CheckReceiptAndAuditTest {
         JsonNode byUnit = http.get("/api/v1/checks/audit?department=" + department + "&code=" + fixture.uscc(),
                 "Authorization", CheckScenario.admin()).json();
         assertThat(byUnit.get("items")).hasSize(2);
-        JsonNode byPerson = http.get("/api/v1/checks/audit?code=" + fixture.principalId(), "Authorization", CheckScenario.admin()).json();
+        Http.Response personInUrl = http.get("/api/v1/checks/audit?code=" + fixture.principalId(), "Authorization",
+                CheckScenario.admin());
+        assertThat(personInUrl.status()).isEqualTo(400);
+        assertThat(personInUrl.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(personInUrl.body()).contains("POST /api/v1/checks/audit/search").doesNotContain(fixture.principalId());
+        JsonNode byPerson = http.postJson("/api/v1/checks/audit/search", "{\"code\":\"" + fixture.principalId() + "\"}",
+                "Authorization", CheckScenario.admin()).json();
         assertThat(byPerson.get("items")).hasSize(2);
+        Http.Response badSize = http.postJson("/api/v1/checks/audit/search", "{\"size\":501}", "Authorization",
+                CheckScenario.admin());
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
         JsonNode later = http.get("/api/v1/checks/audit?department=" + department + "&from=" + clock.instant().plusSeconds(60),
                 "Authorization", CheckScenario.admin()).json();
         assertThat(later.get("items")).isEmpty();

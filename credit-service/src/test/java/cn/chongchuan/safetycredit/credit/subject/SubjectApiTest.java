@@ -125,33 +125,61 @@ class SubjectApiTest {
     }
 
     @Test
-    void onlyTheCreditOfficeOrADecidingDepartmentMayRenameASubject() {
+    void onlyTheCreditOfficeOrTheDepartmentThatDecidedAListingMayRenameASubject() {
         String uscc = ViolationFixture.CODES.uscc("320602");
-        JsonNode violation = scenario.violation(aViolation().unit(uscc, "他人单位" + System.nanoTime() % 1_000_000_000L));
+        String idNumber = ViolationFixture.aResidentId();
+        String name = "他人单位" + System.nanoTime() % 1_000_000_000L;
+        JsonNode violation = scenario.violation(aViolation().unit(uscc, name).withoutPersons().withPrincipal("张三", idNumber));
+        scenario.list(Scenario.unitListing(violation), today());
         String personId = violation.get("persons").get(0).get("personId").asString();
         String body = "{\"name\":\"新名称\",\"reason\":\"营业执照变更\"}";
+        String unitPath = "/api/v1/subjects/units/" + uscc + "/name-changes";
+        String personPath = "/api/v1/subjects/persons/" + personId + "/name-changes";
 
-        Http.Response byOther = http.postJson("/api/v1/subjects/units/" + uscc + "/name-changes", body, "Authorization", ZJJ);
-        Http.Response personByOther = http.postJson("/api/v1/subjects/persons/" + personId + "/name-changes", body,
-                "Authorization", ZJJ);
-        Http.Response byAdmin = http.postJson("/api/v1/subjects/units/" + uscc + "/name-changes", body, "Authorization", ADMIN);
-        Http.Response personByAdmin = http.postJson("/api/v1/subjects/persons/" + personId + "/name-changes",
-                "{\"name\":\"张叁\",\"reason\":\"户籍姓名变更\"}", "Authorization", ADMIN);
+        Http.Response withoutACase = http.postJson(unitPath, body, "Authorization", ZJJ);
+        // Any enforcement department may record a case of any unit; that does not make the name theirs.
+        recordAs(ZJJ, aViolation().unit(uscc, name).withoutPersons().withPrincipal("张三", idNumber));
+        Http.Response withACase = http.postJson(unitPath, body, "Authorization", ZJJ);
+        Http.Response personWithACase = http.postJson(personPath, body, "Authorization", ZJJ);
+        Http.Response byAdmin = http.postJson(unitPath, body, "Authorization", ADMIN);
+        Http.Response personByAdmin = http.postJson(personPath, "{\"name\":\"张叁\",\"reason\":\"户籍姓名变更\"}",
+                "Authorization", ADMIN);
 
-        assertThat(byOther.status()).as(byOther.body()).isEqualTo(404);
-        assertThat(personByOther.status()).as(personByOther.body()).isEqualTo(404);
+        assertThat(withoutACase.status()).as(withoutACase.body()).isEqualTo(404);
+        assertThat(withACase.status()).as(withACase.body()).isEqualTo(404);
+        assertThat(personWithACase.status()).as(personWithACase.body()).isEqualTo(404);
         assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
         assertThat(personByAdmin.status()).as(personByAdmin.body()).isEqualTo(200);
         assertThat(personByAdmin.json().get("name").asString()).isEqualTo("张叁");
         assertThat(personByAdmin.json().get("nameHistory").get(0).get("oldName").asString()).isEqualTo("张三");
         assertThat(personByAdmin.json().get("nameHistory").get(0).get("actorRole").asString()).isEqualTo("ADMIN");
+        assertThat(publicEntry(uscc).get("name").asString()).isEqualTo("新名称");
+    }
+
+    @Test
+    void aDepartmentWithoutACaseOfAUnitSeesItsCodeAndNameButNotHowItWasRegisteredOrRenamed() {
+        String uscc = ViolationFixture.CODES.uscc("320602");
+        JsonNode violation = scenario.violation(aViolation().unit(uscc, "查阅单位" + System.nanoTime() % 1_000_000_000L));
+        scenario.list(Scenario.unitListing(violation), today());
+        http.postJson("/api/v1/subjects/units/" + uscc + "/name-changes",
+                "{\"name\":\"查阅单位新名\",\"reason\":\"营业执照变更，经办人内部意见\"}", "Authorization", AJJ);
+
+        JsonNode asOutsider = http.get("/api/v1/subjects/units/" + uscc, "Authorization", ZJJ).json();
+        JsonNode asDecider = http.get("/api/v1/subjects/units/" + uscc, "Authorization", AJJ).json();
+
+        assertThat(asOutsider.get("unit").get("name").asString()).isEqualTo("查阅单位新名");
+        assertThat(asOutsider.get("nameHistory")).isEmpty();
+        assertThat(asOutsider.get("listings")).isEmpty();
+        assertThat(asOutsider.get("violations")).isEmpty();
+        assertThat(asDecider.get("nameHistory")).hasSize(1);
+        assertThat(asDecider.get("listings")).isNotEmpty();
     }
 
     @Test
     void aNameChangeNeedsAReasonAndAPublishableNameDifferentFromTheCurrentOne() {
         String uscc = ViolationFixture.CODES.uscc("320602");
         String name = "校验单位" + System.nanoTime() % 1_000_000_000L;
-        scenario.violation(aViolation().unit(uscc, name));
+        scenario.list(Scenario.unitListing(scenario.violation(aViolation().unit(uscc, name))), today());
         String path = "/api/v1/subjects/units/" + uscc + "/name-changes";
 
         Http.Response noReason = http.postJson(path, "{\"name\":\"新名称公司\"}", "Authorization", AJJ);

@@ -165,7 +165,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers) {
         HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
         // The path as asked, with any ID-shaped number masked: a problem is logged by proxies and clients.
-        problem.setInstance(URI.create(IdNumberMask.mask(servlet.getRequestURI())));
+        problem.setInstance(IdNumberMask.maskedUri(servlet.getRequestURI()));
         String requestId = RequestIdFilter.current(servlet);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);

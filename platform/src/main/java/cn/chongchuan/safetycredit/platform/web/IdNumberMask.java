@@ -1,28 +1,76 @@
 package cn.chongchuan.safetycredit.platform.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks personal ID numbers in text that is logged or echoed (paths, query strings, failure
- * messages, a problem's {@code instance}), in the gateway and in the services alike: every
- * run of 17 digits and a digit or {@code X} that stands alone keeps its first 6 and last 4
- * characters, as the services mask an ID number ({@code 320602********1234}). A unit code of 18
- * digits is masked too: in a log line the shape is all that can be told apart.
+ * messages, a problem's {@code instance}), in the gateway and in the services alike.
+ *
+ * <p>Percent-escapes are decoded first (else {@code %33%32…} or {@code %20320602…} would carry
+ * a number past the mask), then every run of 17 or more digits, with a final digit or {@code X}
+ * if there is one, keeps its first 6 and last 4 characters, as the services mask an ID number
+ * ({@code 320602********1234}). What stands before or after the run does not matter: a number
+ * glued to a letter or to more digits is masked all the same. A unit code of 18 digits is masked
+ * too: in a log line the shape is all that can be told apart.
  */
 public final class IdNumberMask {
 
-    private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{17,}[Xx]?");
+    private static final Pattern ESCAPED = Pattern.compile("%[0-9A-Fa-f]{2}");
 
     private IdNumberMask() {
     }
 
-    /** The text with every ID-shaped number masked; null stays null. */
+    /** The text, percent-decoded, with every ID-shaped number masked; null stays null. */
     public static String mask(String text) {
-        if (text == null || text.length() < 18) {
+        if (text == null) {
+            return null;
+        }
+        String decoded = decoded(text);
+        if (decoded.length() < 17) {
+            return decoded;
+        }
+        Matcher matcher = LONG_DIGIT_RUN.matcher(decoded);
+        if (!matcher.find()) {
+            return decoded;
+        }
+        StringBuilder masked = new StringBuilder(decoded.length());
+        do {
+            String run = matcher.group();
+            matcher.appendReplacement(masked, run.substring(0, 6) + "*".repeat(run.length() - 10)
+                    + run.substring(run.length() - 4));
+        } while (matcher.find());
+        return matcher.appendTail(masked).toString();
+    }
+
+    /**
+     * A request path as a problem's {@code instance}: masked, and quoted again where decoding left
+     * characters a URI cannot hold (a space, a stray {@code %}).
+     */
+    public static URI maskedUri(String path) {
+        try {
+            return new URI(null, null, mask(path), null);
+        } catch (URISyntaxException unusable) {
+            return URI.create("about:blank");
+        }
+    }
+
+    private static String decoded(String text) {
+        if (!ESCAPED.matcher(text).find()) {
             return text;
         }
-        Matcher matcher = ID_SHAPED.matcher(text);
-        return matcher.find() ? matcher.replaceAll("$1********$2") : text;
+        try {
+            // '+' stays '+': only percent-escapes are decoded.
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // A stray '%' elsewhere: decode the well-formed escapes one by one.
+            return ESCAPED.matcher(text).replaceAll(escape -> Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(escape.group().substring(1), 16))));
+        }
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Answers 401 and 403 from the security filters, and requests the firewall rejects (an encoded
@@ -57,7 +56,7 @@ public class ProblemWritingSecurityHandlers implements AuthenticationEntryPoint,
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         try {
-            problem.setInstance(URI.create(IdNumberMask.mask(request.getRequestURI())));
+            problem.setInstance(IdNumberMask.maskedUri(request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {
             // a rejected request's path may not even parse; the problem then names none
         }
