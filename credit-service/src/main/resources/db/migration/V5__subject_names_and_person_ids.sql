@@ -8,8 +8,10 @@
 --    sequential key, which let any department enumerate every person.
 
 ALTER TABLE violation ADD COLUMN unit_name VARCHAR(200) NULL AFTER unit_id;
+-- The name the case stated is in its first version: later versions (corrections) copied the
+-- registered name, which another department's violation may already have overwritten.
 UPDATE violation v
-JOIN violation_version vv ON vv.violation_id = v.id AND vv.version = v.current_version
+JOIN violation_version vv ON vv.violation_id = v.id AND vv.version = 1
 SET v.unit_name = vv.unit_name;
 -- A violation without a version cannot exist (both are written in one transaction); the
 -- registered name is the best remaining fallback should one ever be found.

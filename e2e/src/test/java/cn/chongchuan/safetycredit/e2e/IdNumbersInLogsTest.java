@@ -158,7 +158,7 @@ class IdNumbersInLogsTest {
         return "10X98765432".charAt(sum % 11);
     }
 
-    private static String randomIdNumber() {
+    static String randomIdNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String first17 = "320602" + LocalDate.of(1960, 1, 1).plusDays(random.nextInt(14_000)).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", random.nextInt(1000));

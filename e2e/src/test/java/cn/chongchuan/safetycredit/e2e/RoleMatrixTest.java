@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -227,6 +229,48 @@ class RoleMatrixTest {
                     JsonNode sanctionCase = client("ADMIN").get("/api/v1/cases/" + listing).ok();
                     assertThat(sanctionCase.get("departments").findValuesAsString("department")).contains("AJJ", "FGW");
                 }));
+    }
+
+    /**
+     * The ownership cells of credit-service's reads: AJJ's case (violation, follow-up, listings,
+     * objections, the person it names) asked for by ZJJ, another enforcement department, answers
+     * exactly as an id that does not exist; AJJ itself and ADMIN read it.
+     */
+    @TestFactory
+    List<DynamicTest> anotherDepartmentsCreditResourceIsNotFound() {
+        JsonNode violation = stack.as("AJJ").post("/api/v1/violations", """
+                {"caseNumber":"ROLE-MATRIX-CREDIT-%s","decisionNumber":"崇应急罚决〔2026〕矩阵信用号","decisionDate":"%s",
+                 "criterionCode":"OM11-03","description":"角色矩阵信用归属测试","fineAmount":1000,
+                 "unit":{"uscc":"9132060230FUPXJMAY","name":"角色矩阵信用归属测试公司"},
+                 "persons":[{"name":"信用归属","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
+                .formatted(UUID.randomUUID(), TODAY, IdNumbersInLogsTest.randomIdNumber())).ok();
+        long violationId = violation.get("id").asLong();
+        long listingId = violation.get("listings").get(0).get("listingId").asLong();
+        String personId = violation.get("persons").get(0).get("personId").asString();
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("/api/v1/violations/" + violationId, "/api/v1/violations/" + NO_ID);
+        reads.put("/api/v1/violations/" + violationId + "/follow-up", "/api/v1/violations/" + NO_ID + "/follow-up");
+        reads.put("/api/v1/listings/" + listingId, "/api/v1/listings/" + NO_ID);
+        reads.put("/api/v1/listings/" + listingId + "/objections", "/api/v1/listings/" + NO_ID + "/objections");
+        reads.put("/api/v1/subjects/persons/" + personId, "/api/v1/subjects/persons/" + UUID.randomUUID());
+        GatewayClient zjj = stack.as("ZJJ");
+        List<DynamicTest> cells = new ArrayList<>();
+        reads.forEach((own, absent) -> {
+            cells.add(DynamicTest.dynamicTest("GET " + own.replaceAll("/[0-9a-f-]{6,}|/\\d+", "/{AJJ's}")
+                    + " as ENFORCEMENT ZJJ is 404 as if absent", () -> {
+                GatewayClient.Answer foreign = zjj.get(own);
+                GatewayClient.Answer missing = zjj.get(absent);
+                assertThat(foreign.status()).as(foreign.raw()).isEqualTo(404);
+                assertThat(missing.status()).as(missing.raw()).isEqualTo(404);
+                assertThat(foreign.body().get("type")).isEqualTo(missing.body().get("type"));
+            }));
+            cells.add(DynamicTest.dynamicTest("GET " + own.replaceAll("/[0-9a-f-]{6,}|/\\d+", "/{AJJ's}")
+                    + " as AJJ and as ADMIN is 200", () -> {
+                assertThat(stack.as("AJJ").get(own).status()).isEqualTo(200);
+                assertThat(client("ADMIN").get(own).status()).isEqualTo(200);
+            }));
+        });
+        return cells;
     }
 
     /** A unit listed through the procedure (recorded late, so the defence period is over). */

@@ -361,11 +361,8 @@ public class FollowUpService {
         if (department == null || department.isBlank()) {
             return caller.hasRole("ADMIN") ? null : caller.department();
         }
-        // Naming another department is a question the caller may not ask (403), not a missing resource.
-        if (!caller.owns(department)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "not-own-department", "Not your department",
-                    "an enforcement department sees its own follow-ups only");
-        }
+        // Another department's follow-ups answer as sanction-service's other inboxes do: 404, as if absent.
+        caller.requireOwns(department, "follow-ups of department " + department);
         return department;
     }
 

@@ -156,7 +156,7 @@ class FollowUpApiTest {
         assertThat(mine.get("daysOverdue").asLong()).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(decided.plusMonths(1), later));
         assertThat(overdue(xfdd(), "")).noneMatch(v -> v.get("violationId").asLong() == id);
         assertThat(overdue(admin(), "&department=AJJ")).anyMatch(v -> v.get("violationId").asLong() == id);
-        assertThat(http.get("/api/v1/follow-ups/overdue-visits?department=AJJ", "Authorization", xfdd()).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/follow-ups/overdue-visits?department=AJJ", "Authorization", xfdd()).status()).isEqualTo(404);
         assertThat(scenario.casePage(id, ajj()).json().get("visits").get(0).get("overdue").asBoolean()).isTrue();
 
         assertThat(scenario.visit(id, 1, later, "RECTIFIED", ajj()).status()).isEqualTo(200);

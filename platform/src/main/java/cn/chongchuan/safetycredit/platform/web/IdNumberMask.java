@@ -12,15 +12,21 @@ import java.util.regex.Pattern;
  * messages, a problem's {@code instance}), in the gateway and in the services alike.
  *
  * <p>Percent-escapes are decoded first (else {@code %33%32…} or {@code %20320602…} would carry
- * a number past the mask), then every run of 17 or more digits, with a final digit or {@code X}
- * if there is one, keeps its first 6 and last 4 characters, as the services mask an ID number
- * ({@code 320602********1234}). What stands before or after the run does not matter: a number
- * glued to a letter or to more digits is masked all the same. A unit code of 18 digits is masked
- * too: in a log line the shape is all that can be told apart.
+ * a number past the mask), then every run of 18 or more digits, or of 17 and an {@code X} (or
+ * nothing alphabetic after them), keeps its first 6 and last 4 characters, as the services mask an
+ * ID number ({@code 320602********1234}). Whatever stands before the run, and digits after it, do
+ * not matter: a number glued to letters or to more digits is masked all the same. A unit code of
+ * 18 digits (or 17 and an {@code X}) is masked too: in a log line the shape is all that can be
+ * told apart; one of 17 digits and another check letter is left as it is.
  */
 public final class IdNumberMask {
 
-    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{17,}[Xx]?");
+    /**
+     * 18 or more digits; or 17 and an {@code X}; or 17 standing alone (a number missing its last
+     * character). 17 digits and another letter are a unit code's shape (its check character), not
+     * an ID number's, and stay.
+     */
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{18,}|\\d{17}(?:[Xx]|(?![A-Za-z]))");
     private static final Pattern ESCAPED = Pattern.compile("%[0-9A-Fa-f]{2}");
 
     private IdNumberMask() {

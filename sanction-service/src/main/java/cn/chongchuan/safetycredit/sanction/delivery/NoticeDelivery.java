@@ -20,6 +20,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -82,8 +83,18 @@ class NoticeDelivery {
         }
         // Checked again at every round, not only at registration: the host may resolve elsewhere now,
         // or the row predates the policy. A refusal is final (REJECTED, flagged for ADMIN): retrying
-        // would only repeat it, and no call is made.
-        Optional<String> refused = endpoints.refusalOf(department.endpointUrl());
+        // would only repeat it, and no call is made. A host that does not resolve right now is a
+        // failed round like a refused connection: tried again on the schedule.
+        Optional<String> refused;
+        try {
+            refused = endpoints.refusalBeforeCall(department.endpointUrl());
+        } catch (UnknownHostException e) {
+            String reason = "endpoint host cannot be resolved now: " + e.getMessage();
+            Instant now = clock.instant();
+            deliveries.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
+                    null, "FAILED", truncate(reason)));
+            return new Result(Outcome.FAILED, null, truncate(reason), 1);
+        }
         if (refused.isPresent()) {
             String reason = truncate("endpoint refused: endpointUrl " + refused.get());
             Instant now = clock.instant();

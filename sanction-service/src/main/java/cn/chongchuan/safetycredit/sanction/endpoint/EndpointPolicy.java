@@ -60,6 +60,23 @@ public class EndpointPolicy {
      * address it resolves to; the reason names the rule, never anything the endpoint answered.
      */
     public Optional<String> refusalOf(String endpointUrl) {
+        try {
+            return check(endpointUrl);
+        } catch (UnknownHostException e) {
+            return Optional.of("has a host that cannot be resolved (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The same check before a call. A host that does not resolve at this moment is not a refusal
+     * (a DNS outage must not stop a department's notices for good): the caller gets the exception
+     * and tries again at the next round.
+     */
+    public Optional<String> refusalBeforeCall(String endpointUrl) throws UnknownHostException {
+        return check(endpointUrl);
+    }
+
+    private Optional<String> check(String endpointUrl) throws UnknownHostException {
         URI uri;
         try {
             uri = new URI(endpointUrl);
@@ -89,7 +106,7 @@ public class EndpointPolicy {
             // client's own lookup a moment later gets the same addresses from that cache.
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return Optional.of("has a host that cannot be resolved (" + host + ")");
+            throw new UnknownHostException(host);
         }
         for (InetAddress address : addresses) {
             Optional<String> refused = refusalOf(address);

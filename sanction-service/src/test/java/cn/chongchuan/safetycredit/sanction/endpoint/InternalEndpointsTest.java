@@ -150,6 +150,25 @@ class InternalEndpointsTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveAtSendTimeIsAFailedRoundToRetryNotARefusal() {
+        String code = TestDepartments.newCode("N");
+        departments().register(code, "/dns/" + code);
+        // As during a DNS outage: the name (registered when it resolved) does not resolve now.
+        jdbc.update("UPDATE department SET endpoint_url = ? WHERE code = ?", "http://partner-" + code.toLowerCase()
+                + ".invalid/notices", code);
+
+        long listingId = listUnit();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> notice(listingId, code).get("last_reason") != null);
+        Map<String, Object> notice = notice(listingId, code);
+        assertThat(notice.get("status")).isNotIn("REJECTED", "DEAD");
+        assertThat(notice.get("flagged")).isIn(false, 0, 0L);
+        assertThat((String) notice.get("last_reason")).startsWith("endpoint host cannot be resolved now");
+        assertThat(jdbc.queryForList("SELECT outcome FROM delivery_attempt WHERE notice_id = ?", String.class,
+                notice.get("id"))).isNotEmpty().containsOnly("FAILED");
+    }
+
+    @Test
     void lastReasonKeepsTheStatusCodeAndNeverWhatTheServerWrote() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Thread.ofVirtual().start(() -> answerEveryRequest(server,
