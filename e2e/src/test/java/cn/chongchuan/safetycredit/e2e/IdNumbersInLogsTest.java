@@ -72,8 +72,9 @@ class IdNumbersInLogsTest {
         assertThat(posted.get("status").asString()).isEqualTo("PROPOSED");
         approval.post("/api/v1/checks", "{\"codes\":[\"" + principal + "\",\"" + other + "\"]}").ok();
         enforcement.post("/api/v1/subjects/persons/search", "{\"idNumber\":\"" + other + "\"}");
-        assertThat(admin.post("/api/v1/checks/audit/search", "{\"code\":\"" + principal + "\"}").ok()
-                .get("items")).isNotEmpty();
+        // The audit is written behind the answer: the person's checks are found there soon after.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !admin.post("/api/v1/checks/audit/search",
+                "{\"code\":\"" + principal + "\"}").ok().get("items").isEmpty());
         assertThat(admin.get("/api/v1/checks/audit?code=" + principal).status()).isEqualTo(400);
         // Spellings that once got a number past the gateway's mask: a pasted space, a full-width
         // space, letters glued to it, every digit percent-escaped.

@@ -40,6 +40,7 @@ class DispatcherLoop implements SmartLifecycle {
             return;
         }
         running = true;
+        dispatcher.restart();
         // A finished delivery frees a slot and may unblock its department: look for due notices at once.
         dispatcher.afterEachDelivery(wakeUp::release);
         thread = Thread.ofPlatform().name("notice-dispatcher").daemon().start(this::loop);

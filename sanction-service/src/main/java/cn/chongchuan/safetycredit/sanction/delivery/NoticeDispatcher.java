@@ -178,8 +178,8 @@ public class NoticeDispatcher {
 
     /**
      * Stops taking work and gives running deliveries a moment to finish; unfinished leases simply
-     * expire. The dispatcher can be started again afterwards (a stopped application context may be
-     * restarted, as the test framework does with the contexts it caches): it gets fresh workers.
+     * expire. Until {@link #restart()} nothing more is delivered, even by a loop that has not
+     * stopped yet: its deliveries are refused by the stopped workers.
      */
     public void shutdown(long waitMillis) {
         ExecutorService stopping = workers;
@@ -189,7 +189,16 @@ public class NoticeDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers = newWorkers();
+    }
+
+    /**
+     * Fresh workers after a {@link #shutdown}: a stopped application context may be started again
+     * (as the test framework does with the contexts it caches). Nothing to do if never stopped.
+     */
+    public synchronized void restart() {
+        if (workers.isShutdown()) {
+            workers = newWorkers();
+        }
     }
 
     private static ExecutorService newWorkers() {
