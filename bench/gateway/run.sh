@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gateway benchmark (issue 13; not in CI): the cached single check through the gateway against
 # the same check sent to credit-service directly, in the same run, at 16, 64 and 256 clients.
-#   bench/gateway/run.sh      (env: UNITS=2000 LISTED=200 RUNS=3 DURATION=10s CLIENTS="16 64 256" SKIP_BUILD=1
+#   bench/gateway/run.sh      (env: UNITS=2000 LISTED=200 RUNS=3 DURATION=10s WARMUP=45s CLIENTS="16 64 256" SKIP_BUILD=1
 #                              DEVSTACK_JAVA_OPTS="-Xms512m -Xmx512m")
 # Starts the whole local system (bench/gateway/GatewayBench.java: embedded MariaDB and Redis, the
 # three services in their own JVMs, as ./local-run), loads UNITS units (LISTED of them listed)
@@ -17,7 +17,7 @@ select_jdk
 JAVA="$JAVA_HOME/bin/java"
 OUT=target/bench-gateway
 rm -rf "$OUT" && mkdir -p "$OUT"
-UNITS=${UNITS:-2000}; LISTED=${LISTED:-200}; RUNS=${RUNS:-3}; DURATION=${DURATION:-10s}
+UNITS=${UNITS:-2000}; LISTED=${LISTED:-200}; RUNS=${RUNS:-3}; DURATION=${DURATION:-10s}; WARMUP=${WARMUP:-45s}
 CLIENTS=${CLIENTS:-16 64 256}; THREADS=${THREADS:-2}
 RESULTS="$OUT/results.txt"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
@@ -69,15 +69,15 @@ wrk_run() { # $1 = label, $2 = base URL, $3 = clients, $4 = duration; CHECK_API_
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
   echo "java: $("$JAVA" -version 2>&1 | head -1); wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
   echo "service JVMs: $DEVSTACK_JAVA_OPTS"
-  echo "data: $UNITS units, $LISTED listed; wrk -t$THREADS -d$DURATION at $CLIENTS clients, $RUNS runs each"
+  echo "data: $UNITS units, $LISTED listed; wrk -t$THREADS -d$DURATION at $CLIENTS clients, $RUNS runs each, $WARMUP warm-up per path"
 } | tee "$RESULTS"
 
 "$JAVA" -cp "$CONNECTOR" bench/check/LoadData.java "$JDBC" "$UNITS" "$LISTED" "$OUT" | tee -a "$RESULTS"
 python3 bench/check/client.py warm "$CREDIT_PORT" "$SECRET" "$OUT/codes.txt" | tee -a "$RESULTS"
 
-# JIT warm-up of both paths, not counted
-wrk_run warmup-direct "$CREDIT_URL" 64 15s > /dev/null
-CHECK_API_KEY="$API_KEY" wrk_run warmup-gateway "$GATEWAY_URL" 64 15s > /dev/null
+# JIT warm-up of both paths, not counted (WARMUP each; 15 s left the gateway still compiling)
+wrk_run warmup-direct "$CREDIT_URL" 64 "$WARMUP" > /dev/null
+CHECK_API_KEY="$API_KEY" wrk_run warmup-gateway "$GATEWAY_URL" 64 "$WARMUP" > /dev/null
 for clients in $CLIENTS; do
   for run in $(seq "$RUNS"); do
     wrk_run "direct-c$clients-$run" "$CREDIT_URL" "$clients" "$DURATION"

@@ -43,13 +43,23 @@ function singleCheck(caller) {
   return h('section', {}, form, answer);
 }
 
+/** Whose answer it is; a code valid as both kinds, on the register as neither, is both looked up. */
+function subjectLabel(result) {
+  if (!result.subjectType && result.lookedUpAs) {
+    return '单位及个人均已核查';
+  }
+  return label('subjectType', result.subjectType);
+}
+
 /** One answer: status, basis, measures, key supervision and the receipt. */
 export function answerCard(result, caller) {
   const status = result.status;
   const basis = result.basis;
   return h('article', { class: `card answer ${String(status).toLowerCase()}`, 'data-status': status },
     h('h3', {}, badge(label('status', status), String(status).toLowerCase()), ' ', result.code),
-    h('p', { class: 'meta' }, `${label('subjectType', result.subjectType)} · 数据来源：${label('source', result.source)}`),
+    h('p', { class: 'meta' }, `${subjectLabel(result)} · 数据来源：${label('source', result.source)}`),
+    result.lookedUpAs ? h('p', { class: 'info', 'data-looked-up-as': result.lookedUpAs.join(',') },
+      '该代码同时符合统一社会信用代码和居民身份证号码的校验规则，已分别按单位和个人核查，以较严重的结果为准。') : null,
     status === 'CLEAR' ? h('p', {}, '未发现安全生产失信记录。') : null,
     status === 'PROPOSED' ? h('p', { class: 'info' }, '该主体处于拟列入程序中（告知、申辩阶段）。此为提示信息，不构成不予许可的理由。') : null,
     basis ? h('dl', { class: 'basis' },

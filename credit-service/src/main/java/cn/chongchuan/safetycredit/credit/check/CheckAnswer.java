@@ -12,7 +12,9 @@ import java.util.List;
  * The answer about one subject: the status, where it came from, for LISTED the basis and the
  * measures the asking department applies, the subject's key supervision when it runs on the day
  * (informational: it never changes the status and is not part of the signed receipt), and the
- * signed receipt. In a batch, {@code positions}
+ * signed receipt. A code valid both as a USCC and as an ID number is looked up as both
+ * ({@code lookedUpAs}: {@code ["UNIT","PERSON"]}, absent otherwise): the graver reading answers and
+ * {@code subjectType} names it, or is absent when neither reading is on the register. In a batch, {@code positions}
  * says which input codes it answers (a code given twice is answered once); an invalid code gets an
  * item with {@code error} instead.
  */
@@ -21,6 +23,7 @@ public record CheckAnswer(
         List<Integer> positions,
         String code,
         String subjectType,
+        List<String> lookedUpAs,
         CheckStatus status,
         String source,
         Instant asOf,
@@ -65,6 +68,6 @@ public record CheckAnswer(
     }
 
     static CheckAnswer failed(List<Integer> positions, ItemError error) {
-        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, null, error);
+        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, null, null, error);
     }
 }

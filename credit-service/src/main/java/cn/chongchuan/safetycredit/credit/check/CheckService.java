@@ -12,6 +12,7 @@ import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditWriter;
 import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
+import cn.chongchuan.safetycredit.credit.check.domain.KeySupervisionFact;
 import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
 import cn.chongchuan.safetycredit.credit.check.domain.ReceiptContent;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
@@ -23,6 +24,7 @@ import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
 import cn.chongchuan.safetycredit.credit.subject.PersonalIdProtector;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
+import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import io.micrometer.core.instrument.Counter;
@@ -108,8 +110,22 @@ public class CheckService {
     public record Outcome(List<CheckAnswer> results, boolean unavailable) {
     }
 
-    /** A code understood: where it was in the input, whose it is, and how it is shown back. */
-    private record Subject(String key, String subjectType, String displayCode, List<Integer> positions) {
+    /**
+     * A code understood: where it was in the input, whose it is, and how it is shown back; for a
+     * code valid under both standards, this is its unit reading and {@code asPerson} its person
+     * reading (the check looks up both).
+     */
+    private record Subject(String key, String subjectType, String displayCode, List<Integer> positions,
+            Subject asPerson) {
+
+        Subject at(List<Integer> positions) {
+            return new Subject(key, subjectType, displayCode, positions, asPerson == null ? null : asPerson.at(positions));
+        }
+
+        /** Every key the answer needs. */
+        List<String> keys() {
+            return asPerson == null ? List.of(key) : List.of(key, asPerson.key());
+        }
     }
 
     /**
@@ -133,7 +149,7 @@ public class CheckService {
                 if (seen == null) {
                     List<Integer> positions = new ArrayList<>(1);
                     positions.add(i);
-                    seen = new Subject(parsed.key(), parsed.subjectType(), parsed.displayCode(), positions);
+                    seen = parsed.at(positions);
                     distinct.put(seen.key(), seen);
                     items.add(seen);
                 } else {
@@ -147,7 +163,8 @@ public class CheckService {
                         e.position() > 0 ? e.position() : null, e.expected() == null ? null : String.valueOf(e.expected()), null)));
             }
         }
-        Map<String, Answered> answered = answer(new ArrayList<>(distinct.keySet()), asOf);
+        Map<String, Answered> answered = answer(distinct.values().stream().flatMap(s -> s.keys().stream())
+                .distinct().toList(), asOf);
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         boolean unavailable = false;
         List<Object> drafts = new ArrayList<>(items.size());
@@ -159,14 +176,15 @@ public class CheckService {
             }
             Subject subject = (Subject) item;
             Answered facts = answered.get(subject.key());
-            if (facts == null) {
+            Answered asPerson = subject.asPerson() == null ? null : answered.get(subject.asPerson().key());
+            if (facts == null || (subject.asPerson() != null && asPerson == null)) {
                 unavailable = true;
                 drafts.add(CheckAnswer.failed(subject.positions(), new ItemError("unavailable", null,
                         "the register cannot be read right now and this answer is not cached; retry later",
                         null, null, properties.retryAfter().toSeconds())));
                 continue;
             }
-            Draft draft = draft(subject, facts, asOf, checkedAt, caller);
+            Draft draft = draft(subject, facts, asPerson, asOf, checkedAt, caller);
             drafts.add(draft);
             toSign.add(draft);
         }
@@ -193,12 +211,12 @@ public class CheckService {
     }
 
     /** An answer before its receipt is signed. */
-    private record Draft(Subject subject, String source, Verdict verdict, Basis basis, List<Measure> measures,
-            CheckAnswer.KeySupervision keySupervision, Instant asOf, ReceiptContent content) {
+    private record Draft(Subject subject, List<String> lookedUpAs, String source, Verdict verdict, Basis basis,
+            List<Measure> measures, CheckAnswer.KeySupervision keySupervision, Instant asOf, ReceiptContent content) {
 
         CheckAnswer answer(Receipt receipt) {
-            return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), verdict.status(),
-                    source, asOf, basis,
+            return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), lookedUpAs,
+                    verdict.status(), source, asOf, basis,
                     verdict.status() == CheckStatus.LISTED
                             ? measures.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList()
                             : null,
@@ -212,10 +230,13 @@ public class CheckService {
         return row.filter(r -> caller.owns(r.departmentCode()));
     }
 
-    /** The audit, newest first; {@code code} (a USCC or ID number) is turned into its subject key. */
+    /**
+     * The audit, newest first; {@code code} (a USCC or ID number) is turned into its subject key, a
+     * code valid under both standards into both.
+     */
     public List<CheckAuditRow> auditTrail(String department, String code, Instant from, Instant to, int page, int size) {
-        String key = code == null || code.isBlank() ? null : understand(code, null, "code").key();
-        return auditRows.search(department, key, from, to, size, page * size);
+        List<String> keys = code == null || code.isBlank() ? null : understand(code, null, "code").keys();
+        return auditRows.search(department, keys, from, to, size, page * size);
     }
 
     public ReceiptSigner signer() {
@@ -273,9 +294,28 @@ public class CheckService {
         return answered;
     }
 
-    private Draft draft(Subject subject, Answered answered, Instant asOf, Instant checkedAt, Caller caller) {
+    private Draft draft(Subject read, Answered readFacts, Answered asPersonFacts, Instant asOf, Instant checkedAt,
+            Caller caller) {
         LocalDate day = LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), listing.zone());
-        Verdict verdict = answered.facts().verdictOn(day);
+        Subject subject = read;
+        Answered answered = readFacts;
+        Verdict verdict = readFacts.facts().verdictOn(day);
+        List<String> lookedUpAs = null;
+        if (read.asPerson() != null) {
+            // Valid as a USCC and as an ID number: the graver reading answers (LISTED over PROPOSED
+            // over CLEAR), so a listed subject is never CLEAR whichever it is. When neither is on the
+            // register, the answer names no subject type and keeps only the person reading's key and
+            // masked code, so that no receipt or audit row holds a plain number that may be an ID.
+            lookedUpAs = List.of(CheckCode.UNIT, CheckCode.PERSON);
+            Verdict asPerson = asPersonFacts.facts().verdictOn(day);
+            if (gravity(asPerson.status()) > gravity(verdict.status()) || gravity(verdict.status()) == 0) {
+                Subject person = read.asPerson();
+                subject = gravity(asPerson.status()) == 0
+                        ? new Subject(person.key(), null, person.displayCode(), person.positions(), null) : person;
+                answered = asPersonFacts;
+                verdict = asPerson;
+            }
+        }
         ListingFact basisFact = verdict.basis();
         Basis basis = null;
         if (basisFact != null) {
@@ -290,15 +330,21 @@ public class CheckService {
         List<Measure> applicable = verdict.status() == CheckStatus.LISTED
                 ? measures.applicableTo(caller.department(), subject.subjectType()) : List.of();
         ReceiptContent content = new ReceiptContent(UUID.randomUUID().toString(), checkedAt, asOf, caller.department(),
-                subject.key(), subject.displayCode(), verdict.status(), basis == null ? null : basis.listingId(),
+                subject.key(), subject.displayCode(), lookedUpAs, verdict.status(), basis == null ? null : basis.listingId(),
                 basis == null ? null : basis.criterionCode(), basis == null ? null : basis.decisionNumber(),
                 basis == null ? null : basis.decidingDepartment(), basis == null ? null : basis.listedFrom(),
                 basis == null ? null : basis.listedUntil(), applicable.stream().map(Measure::code).toList());
-        CheckAnswer.KeySupervision keySupervision = answered.facts().keySupervisionOn(day)
+        // Key supervision is information about whoever holds the code: either reading's.
+        Optional<KeySupervisionFact> supervised = answered.facts().keySupervisionOn(day);
+        if (supervised.isEmpty() && answered != readFacts) {
+            supervised = readFacts.facts().keySupervisionOn(day);
+        }
+        CheckAnswer.KeySupervision keySupervision = supervised
                 .map(k -> new CheckAnswer.KeySupervision(k.from(), k.until(), k.department(),
                         catalogue.departmentName(k.department()), "一案五制重点监管（案件 " + k.caseNumber() + "）"))
                 .orElse(null);
-        return new Draft(subject, answered.source(), verdict, basis, applicable, keySupervision, asOf, content);
+        return new Draft(subject, lookedUpAs, answered.source(), verdict, basis, applicable, keySupervision, asOf,
+                content);
     }
 
     /** A code as a subject key: U:&lt;uscc&gt;, or P:&lt;keyed hash&gt; computed here (the number is not looked up). */
@@ -311,9 +357,23 @@ public class CheckService {
         }
         return switch (code) {
             case CheckCode.UnitCode unit -> new Subject(SubjectService.unitKey(unit.uscc().value()), CheckCode.UNIT,
-                    unit.uscc().value(), List.of());
-            case CheckCode.PersonCode person -> new Subject(SubjectService.personKey(protector.hash(person.id())),
-                    CheckCode.PERSON, person.id().masked(), List.of());
+                    unit.uscc().value(), List.of(), null);
+            case CheckCode.PersonCode person -> personReading(person.id());
+            case CheckCode.EitherCode either -> new Subject(SubjectService.unitKey(either.uscc().value()), CheckCode.UNIT,
+                    either.uscc().value(), List.of(), personReading(either.id()));
+        };
+    }
+
+    private Subject personReading(ResidentIdNumber id) {
+        return new Subject(SubjectService.personKey(protector.hash(id)), CheckCode.PERSON, id.masked(), List.of(), null);
+    }
+
+    /** How grave an answer is, for choosing between the two readings of an ambiguous code. */
+    private static int gravity(CheckStatus status) {
+        return switch (status) {
+            case CLEAR -> 0;
+            case PROPOSED -> 1;
+            case LISTED -> 2;
         };
     }
 

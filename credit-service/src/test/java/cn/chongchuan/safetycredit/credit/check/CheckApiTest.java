@@ -188,7 +188,7 @@ class CheckApiTest {
     }
 
     @Test
-    void aUnitAnswersTheSameByPostAsByGetAndACodeValidAsBothStaysAUnitCodeForTheGet() {
+    void aUnitAnswersTheSameByPostAsByGetAndACodeValidAsBothIsAUnitCodeForTheGetOnlyWhenSaidSo() {
         ViolationFixture fixture = aViolation();
         scenario.list(CheckScenario.unitListing(scenario.violation(fixture)), today());
         String both = AmbiguousCode.validAsBoth();
@@ -201,7 +201,10 @@ class CheckApiTest {
         assertThat(posted.get("measures")).isEqualTo(got.get("measures"));
         assertThat(check(both + "?subjectType=UNIT").status()).isEqualTo(200);
         assertThat(check(both).status()).as("read as a person without subjectType").isEqualTo(400);
-        assertThat(single("{\"code\":\"" + both + "\"}").json().get("subjectType").asString()).isEqualTo("PERSON");
+        JsonNode bothClear = single("{\"code\":\"" + both + "\"}").json();
+        assertThat(bothClear.get("status").asString()).isEqualTo("CLEAR");
+        assertThat(bothClear.get("lookedUpAs").toString()).isEqualTo("[\"UNIT\",\"PERSON\"]");
+        assertThat(bothClear.has("subjectType")).as("neither reading is on the register").isFalse();
         assertThat(single("{}").json().get("errors").get(0).get("field").asString()).isEqualTo("code");
         assertThat(single("{\"code\":\"" + fixture.uscc() + "\",\"asOf\":\"" + Instant.now().plusSeconds(3600) + "\"}")
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("asOf");

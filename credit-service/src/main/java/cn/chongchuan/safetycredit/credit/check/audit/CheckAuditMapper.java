@@ -16,6 +16,6 @@ public interface CheckAuditMapper {
     Optional<CheckAuditRow> findByReceiptId(String receiptId);
 
     /** Newest first; every filter optional. */
-    List<CheckAuditRow> search(@Param("department") String department, @Param("subjectKey") String subjectKey,
+    List<CheckAuditRow> search(@Param("department") String department, @Param("subjectKeys") List<String> subjectKeys,
             @Param("from") Instant from, @Param("to") Instant to, @Param("limit") int limit, @Param("offset") int offset);
 }

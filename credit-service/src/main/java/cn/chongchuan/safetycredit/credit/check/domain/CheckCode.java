@@ -7,33 +7,32 @@ import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
 import java.time.Year;
 
 /**
- * A code asked about: a unit's USCC or a person's ID number. Both are 18 characters; a code of 17
- * digits that passes the ID-number rules (check character, a birth date from 1900 on) is taken as
- * a person unless the caller says {@code UNIT}, anything else as a unit.
+ * A code asked about: a unit's USCC or a person's ID number. Both are 18 characters. Unless the
+ * caller says {@code UNIT} or {@code PERSON}, a code that passes the ID-number rules (17 digits,
+ * a birth date from 1900 on, the check character) is a person's; if it passes the USCC rules as
+ * well (GB 32100 and GB 11643 both hold for about one ID number in thirty), it is
+ * {@link EitherCode}, and the check looks it up as both. Anything else is a unit's.
  */
 public sealed interface CheckCode {
 
     String UNIT = "UNIT";
     String PERSON = "PERSON";
 
-    String subjectType();
-
     record UnitCode(UnifiedSocialCreditCode uscc) implements CheckCode {
-        @Override
-        public String subjectType() {
-            return UNIT;
-        }
     }
 
     record PersonCode(ResidentIdNumber id) implements CheckCode {
         @Override
-        public String subjectType() {
-            return PERSON;
-        }
-
-        @Override
         public String toString() {
             return "PersonCode[" + id.masked() + "]";
+        }
+    }
+
+    /** Valid under both standards: the same 18 characters read as a USCC and as an ID number. */
+    record EitherCode(UnifiedSocialCreditCode uscc, ResidentIdNumber id) implements CheckCode {
+        @Override
+        public String toString() {
+            return "EitherCode[" + id.masked() + "]";
         }
     }
 
@@ -50,7 +49,12 @@ public sealed interface CheckCode {
             return new UnitCode(UnifiedSocialCreditCode.parse(raw, field));
         }
         if (looksLikePerson(raw)) {
-            return new PersonCode(ResidentIdNumber.parse(raw, field));
+            ResidentIdNumber id = ResidentIdNumber.parse(raw, field);
+            try {
+                return new EitherCode(UnifiedSocialCreditCode.parse(raw, field), id);
+            } catch (InvalidCodeException notAUnitCode) {
+                return new PersonCode(id);
+            }
         }
         return new UnitCode(UnifiedSocialCreditCode.parse(raw, field));
     }
@@ -62,8 +66,8 @@ public sealed interface CheckCode {
 
     /**
      * Whether a code would be checked as a person (or is a mistyped ID number), so that it must come
-     * in a request body, never in a URL. A code that is both a valid ID number and a valid USCC
-     * stays a unit code when the caller says {@code UNIT}.
+     * in a request body, never in a URL. A code that is both a valid ID number and a valid USCC is
+     * looked up as a person too unless the caller says {@code UNIT}: it belongs in a body as well.
      */
     static boolean belongsInBody(String raw, String subjectType) {
         if (PERSON.equals(subjectType)) {

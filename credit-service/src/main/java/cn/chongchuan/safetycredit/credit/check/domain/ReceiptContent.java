@@ -21,6 +21,7 @@ public record ReceiptContent(
         String department,
         String subjectKey,
         String subjectCode,
+        List<String> lookedUpAs,
         CheckStatus status,
         Long listingId,
         String criterionCode,
@@ -30,10 +31,15 @@ public record ReceiptContent(
         LocalDate listedUntil,
         List<String> measures) {
 
-    public static final String FORMAT = "safety-credit-check-receipt/1";
+    /**
+     * Version 2 added {@code lookedUpAs}: both readings of a code valid as a USCC and as an ID
+     * number, the receipt attesting that both were looked up (empty for any other code).
+     */
+    public static final String FORMAT = "safety-credit-check-receipt/2";
 
     public ReceiptContent {
         measures = measures == null ? List.of() : List.copyOf(measures);
+        lookedUpAs = lookedUpAs == null ? List.of() : List.copyOf(lookedUpAs);
     }
 
     public String canonical() {
@@ -44,6 +50,7 @@ public record ReceiptContent(
         line(out, "department", department);
         line(out, "subjectKey", subjectKey);
         line(out, "subjectCode", subjectCode);
+        line(out, "lookedUpAs", String.join(",", lookedUpAs));
         line(out, "status", status.name());
         line(out, "listingId", listingId == null ? null : listingId.toString());
         line(out, "criterion", criterionCode);

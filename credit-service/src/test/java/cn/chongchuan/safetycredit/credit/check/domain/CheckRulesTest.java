@@ -103,17 +103,22 @@ class CheckRulesTest {
     @Test
     void theCanonicalFormIsFixedLinesInAFixedOrder() {
         ReceiptContent content = new ReceiptContent("r-1", Instant.parse("2026-03-01T08:00:00Z"), null, "XZSPJ",
-                "U:91310110666007217T", "91310110666007217T", CheckStatus.LISTED, 12L, "OM11-03", "崇应急失信〔2026〕3号\n",
-                "AJJ", DECIDED, DECIDED.plusYears(3), List.of("M-XZSPJ-01", "M-XZSPJ-02"));
+                "U:91310110666007217T", "91310110666007217T", null, CheckStatus.LISTED, 12L, "OM11-03",
+                "崇应急失信〔2026〕3号\n", "AJJ", DECIDED, DECIDED.plusYears(3), List.of("M-XZSPJ-01", "M-XZSPJ-02"));
+        ReceiptContent both = new ReceiptContent("r-2", Instant.parse("2026-03-01T08:00:00Z"), null, "XZSPJ",
+                "P:abc", "911101********4488", List.of("UNIT", "PERSON"), CheckStatus.CLEAR, null, null, null, null,
+                null, null, List.of());
 
+        assertThat(both.canonical()).contains("\nsubjectCode:911101********4488\nlookedUpAs:UNIT,PERSON\nstatus:CLEAR\n");
         assertThat(content.canonical()).isEqualTo("""
-                safety-credit-check-receipt/1
+                safety-credit-check-receipt/2
                 receiptId:r-1
                 checkedAt:2026-03-01T08:00:00.000Z
                 asOf:
                 department:XZSPJ
                 subjectKey:U:91310110666007217T
                 subjectCode:91310110666007217T
+                lookedUpAs:
                 status:LISTED
                 listingId:12
                 criterion:OM11-03
@@ -133,6 +138,11 @@ class CheckRulesTest {
         assertThat(CheckCode.parse(id, null, "code")).isInstanceOf(CheckCode.PersonCode.class);
         assertThat(CheckCode.parse(uscc, null, "code")).isInstanceOf(CheckCode.UnitCode.class);
         assertThat(CheckCode.parse("91310110666007217T", null, "code")).isInstanceOf(CheckCode.UnitCode.class);
+        String both = AmbiguousCode.validAsBoth();
+        assertThat(CheckCode.parse(both, null, "code")).as("looked up as both").isInstanceOf(CheckCode.EitherCode.class)
+                .asString().doesNotContain(both);
+        assertThat(CheckCode.parse(both, "UNIT", "code")).isInstanceOf(CheckCode.UnitCode.class);
+        assertThat(CheckCode.parse(both, "PERSON", "code")).isInstanceOf(CheckCode.PersonCode.class);
         assertThat(CheckCode.parse(id, "PERSON", "code").toString()).doesNotContain(id).contains("********");
         assertThatThrownBy(() -> CheckCode.parse(id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'), null, "codes[2]"))
                 .isInstanceOf(InvalidCodeException.class).hasMessageContaining("check character")

@@ -38,6 +38,19 @@ class CodeGeneratorProperties {
         }
     }
 
+    @Property(tries = 300)
+    void aGeneratedIdIsNeverAUnitCodeAndAnEitherCodeIsBoth(@ForAll long seed, @ForAll @IntRange(max = 30000) int days) {
+        CodeGenerator codes = new CodeGenerator(new Random(seed));
+        LocalDate born = LocalDate.of(1930, 1, 1).plusDays(days);
+
+        String id = codes.residentId("320602", born);
+        String either = codes.eitherCode("320602", born);
+
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.parse(id, "code")).isInstanceOf(InvalidCodeException.class);
+        ResidentIdNumber.parse(either, "code");
+        UnifiedSocialCreditCode.parse(either, "code");
+    }
+
     @Provide
     Arbitrary<Character> usccCharacters() {
         return Arbitraries.of(UnifiedSocialCreditCode.ALPHABET.chars().mapToObj(c -> (char) c).toList());

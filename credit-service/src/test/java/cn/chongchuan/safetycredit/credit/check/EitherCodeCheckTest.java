@@ -1,0 +1,139 @@
+package cn.chongchuan.safetycredit.credit.check;
+
+import cn.chongchuan.safetycredit.credit.ServiceTest;
+import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
+import cn.chongchuan.safetycredit.platform.testing.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static cn.chongchuan.safetycredit.credit.support.ViolationFixture.aViolation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Codes valid under both standards (a USCC by GB 32100 and an ID number by GB 11643, about one ID
+ * number in thirty), generated afresh on every run, put on the register as a unit, as a person, as
+ * both or as neither: no way of asking — one code by POST, a batch, a past instant, the cache hit
+ * after the first answer — answers CLEAR while either reading is listed, and each answer says it
+ * looked the code up as both, in the signed text too.
+ */
+@ServiceTest
+class EitherCodeCheckTest {
+
+    private static final int CODES_PER_CASE = 3;
+
+    enum OnTheRegister { UNIT, PERSON, BOTH, NEITHER }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+
+    Http http;
+    CheckScenario scenario;
+
+    @BeforeEach
+    void setUp() {
+        http = Http.local(port);
+        scenario = new CheckScenario(http);
+        clock.set(Instant.now());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+    }
+
+    private static String aCodeValidAsBoth() {
+        return ViolationFixture.CODES.eitherCode("320602",
+                LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000)));
+    }
+
+    /** Records and lists the code as the case says; returns the subject type the answer must name. */
+    private String register(String code, OnTheRegister onTheRegister) {
+        String name = "两可代码公司" + System.nanoTime() % 1_000_000_000L;
+        ViolationFixture fixture = switch (onTheRegister) {
+            case UNIT -> aViolation().unit(code, name);
+            case PERSON -> aViolation().withoutPersons().withPrincipal("两可", code);
+            case BOTH -> aViolation().unit(code, name).withoutPersons().withPrincipal("两可", code);
+            case NEITHER -> null;
+        };
+        if (fixture == null) {
+            return null;
+        }
+        JsonNode violation = scenario.violation(fixture);
+        if (onTheRegister != OnTheRegister.PERSON) {
+            scenario.list(CheckScenario.unitListing(violation), today());
+        }
+        if (onTheRegister != OnTheRegister.UNIT) {
+            scenario.list(CheckScenario.personListing(violation), today());
+        }
+        return onTheRegister == OnTheRegister.PERSON ? "PERSON" : "UNIT";
+    }
+
+    @ParameterizedTest
+    @EnumSource(OnTheRegister.class)
+    void aCodeValidAsBothIsLookedUpAsBothAndNeverClearWhileEitherReadingIsListed(OnTheRegister onTheRegister) {
+        for (int sample = 0; sample < CODES_PER_CASE; sample++) {
+            String code = aCodeValidAsBoth();
+            String subjectType = register(code, onTheRegister);
+            clock.advance(Duration.ofSeconds(1));
+            Instant asOf = clock.instant();
+            clock.advance(Duration.ofSeconds(1));
+
+            Map<String, JsonNode> answers = new LinkedHashMap<>();
+            answers.put("POST single", single("{\"code\":\"" + code + "\"}"));
+            answers.put("POST single again (cached)", single("{\"code\":\"" + code + "\"}"));
+            answers.put("POST single asOf", single("{\"code\":\"" + code + "\",\"asOf\":\"" + asOf + "\"}"));
+            answers.put("batch", batchItem(code));
+
+            String status = onTheRegister == OnTheRegister.NEITHER ? "CLEAR" : "LISTED";
+            answers.forEach((how, answer) -> {
+                String as = onTheRegister + " " + code + " " + how + ": " + answer;
+                assertThat(answer.get("status").asString()).as(as).isEqualTo(status);
+                assertThat(answer.get("lookedUpAs").toString()).as(as).isEqualTo("[\"UNIT\",\"PERSON\"]");
+                String signed = answer.get("receipt").get("signedText").asString();
+                assertThat(signed).as(as).contains("\nlookedUpAs:UNIT,PERSON\n", "\nstatus:" + status + "\n");
+                if (subjectType == null) {
+                    // On the register as neither: nothing kept that may be someone's ID number.
+                    assertThat(answer.has("subjectType")).as(as).isFalse();
+                    assertThat(answer.toString()).as(as).doesNotContain(code);
+                } else {
+                    assertThat(answer.get("subjectType").asString()).as(as).isEqualTo(subjectType);
+                    assertThat(answer.get("basis").get("state").asString()).as(as).isEqualTo("LISTED");
+                }
+            });
+            String search = "{\"code\":\"" + code + "\"}";
+            await().atMost(Duration.ofSeconds(10)).until(() -> http.postJson("/api/v1/checks/audit/search", search,
+                    "Authorization", CheckScenario.admin()).json().get("items").size() == answers.size());
+        }
+    }
+
+    private JsonNode single(String body) {
+        Http.Response response = http.postJson("/api/v1/checks/single", body, "Authorization", CheckScenario.xzspj());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode batchItem(String code) {
+        String other = ViolationFixture.CODES.uscc("320602");
+        Http.Response response = http.postJson("/api/v1/checks", "{\"codes\":[\"" + other + "\",\"" + code + "\"]}",
+                "Authorization", CheckScenario.xzspj());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode item = response.json().get("results").get(1);
+        assertThat(item.get("positions").toString()).isEqualTo("[1]");
+        return item;
+    }
+}
