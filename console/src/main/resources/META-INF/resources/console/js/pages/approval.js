@@ -60,6 +60,8 @@ export function answerCard(result, caller) {
     h('p', { class: 'meta' }, `${subjectLabel(result)} · 数据来源：${label('source', result.source)}`),
     result.lookedUpAs ? h('p', { class: 'info', 'data-looked-up-as': result.lookedUpAs.join(',') },
       '该代码同时符合统一社会信用代码和居民身份证号码的校验规则，已分别按单位和个人核查，以较严重的结果为准。') : null,
+    result.registerSince ? h('p', { class: 'warning', 'data-register-since': result.registerSince },
+      `所查时点早于本登记簿的第一条记录（${when(result.registerSince)}）：登记簿不能反映该时点的情况，以下结果不能证明当时没有失信记录。`) : null,
     status === 'CLEAR' ? h('p', {}, '未发现安全生产失信记录。') : null,
     status === 'PROPOSED' ? h('p', { class: 'info' }, '该主体处于拟列入程序中（告知、申辩阶段）。此为提示信息，不构成不予许可的理由。') : null,
     basis ? h('dl', { class: 'basis' },

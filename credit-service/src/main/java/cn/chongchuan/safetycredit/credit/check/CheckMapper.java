@@ -27,6 +27,9 @@ interface CheckMapper {
     /** The state transitions of the listings recorded at or before {@code asOf}. */
     List<TransitionRow> findTransitions(@Param("listingIds") Collection<Long> listingIds, @Param("asOf") Instant asOf);
 
+    /** When the register's first listing event was recorded (null while it has none): what it covers. */
+    Instant findRegisterSince();
+
     /** Subject keys of units whose USCC sorts after {@code after}, in that order: the re-warm's pages. */
     List<String> findUnitKeys(@Param("after") String after, @Param("limit") int limit);
 

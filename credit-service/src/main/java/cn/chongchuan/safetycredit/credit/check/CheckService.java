@@ -166,6 +166,7 @@ public class CheckService {
         Map<String, Answered> answered = answer(distinct.values().stream().flatMap(s -> s.keys().stream())
                 .distinct().toList(), asOf);
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant registerSince = asOf == null ? null : uncoveredBy(asOf, checkedAt);
         boolean unavailable = false;
         List<Object> drafts = new ArrayList<>(items.size());
         List<Draft> toSign = new ArrayList<>(distinct.size());
@@ -184,7 +185,7 @@ public class CheckService {
                         null, null, properties.retryAfter().toSeconds())));
                 continue;
             }
-            Draft draft = draft(subject, facts, asPerson, asOf, checkedAt, caller);
+            Draft draft = draft(subject, facts, asPerson, asOf, registerSince, checkedAt, caller);
             drafts.add(draft);
             toSign.add(draft);
         }
@@ -212,11 +213,12 @@ public class CheckService {
 
     /** An answer before its receipt is signed. */
     private record Draft(Subject subject, List<String> lookedUpAs, String source, Verdict verdict, Basis basis,
-            List<Measure> measures, CheckAnswer.KeySupervision keySupervision, Instant asOf, ReceiptContent content) {
+            List<Measure> measures, CheckAnswer.KeySupervision keySupervision, Instant asOf, Instant registerSince,
+            ReceiptContent content) {
 
         CheckAnswer answer(Receipt receipt) {
             return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), lookedUpAs,
-                    verdict.status(), source, asOf, basis,
+                    verdict.status(), source, asOf, registerSince, basis,
                     verdict.status() == CheckStatus.LISTED
                             ? measures.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList()
                             : null,
@@ -294,8 +296,8 @@ public class CheckService {
         return answered;
     }
 
-    private Draft draft(Subject read, Answered readFacts, Answered asPersonFacts, Instant asOf, Instant checkedAt,
-            Caller caller) {
+    private Draft draft(Subject read, Answered readFacts, Answered asPersonFacts, Instant asOf, Instant registerSince,
+            Instant checkedAt, Caller caller) {
         LocalDate day = LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), listing.zone());
         Subject subject = read;
         Answered answered = readFacts;
@@ -329,7 +331,8 @@ public class CheckService {
         }
         List<Measure> applicable = verdict.status() == CheckStatus.LISTED
                 ? measures.applicableTo(caller.department(), subject.subjectType()) : List.of();
-        ReceiptContent content = new ReceiptContent(UUID.randomUUID().toString(), checkedAt, asOf, caller.department(),
+        ReceiptContent content = new ReceiptContent(UUID.randomUUID().toString(), checkedAt, asOf, registerSince,
+                caller.department(),
                 subject.key(), subject.displayCode(), lookedUpAs, verdict.status(), basis == null ? null : basis.listingId(),
                 basis == null ? null : basis.criterionCode(), basis == null ? null : basis.decisionNumber(),
                 basis == null ? null : basis.decidingDepartment(), basis == null ? null : basis.listedFrom(),
@@ -344,7 +347,7 @@ public class CheckService {
                         catalogue.departmentName(k.department()), "一案五制重点监管（案件 " + k.caseNumber() + "）"))
                 .orElse(null);
         return new Draft(subject, lookedUpAs, answered.source(), verdict, basis, applicable, keySupervision, asOf,
-                content);
+                registerSince, content);
     }
 
     /** A code as a subject key: U:&lt;uscc&gt;, or P:&lt;keyed hash&gt; computed here (the number is not looked up). */
@@ -366,6 +369,22 @@ public class CheckService {
 
     private Subject personReading(ResidentIdNumber id) {
         return new Subject(SubjectService.personKey(protector.hash(id)), CheckCode.PERSON, id.masked(), List.of(), null);
+    }
+
+    /**
+     * For an answer at a past instant: when the register began, if {@code asOf} is before that (the
+     * register cannot say what was true then, and a CLEAR must not read as if it could); null when
+     * the register covers {@code asOf}. A register without any record covers nothing yet.
+     */
+    private Instant uncoveredBy(Instant asOf, Instant checkedAt) {
+        Instant since;
+        try {
+            since = reader.registerSince();
+        } catch (DataAccessException e) {
+            return null; // the history cannot be read either: those answers are unavailable
+        }
+        Instant covered = since == null ? checkedAt : since;
+        return asOf.isBefore(covered) ? covered : null;
     }
 
     /** How grave an answer is, for choosing between the two readings of an ambiguous code. */

@@ -63,6 +63,11 @@ class SubjectFactsReader {
         return facts;
     }
 
+    /** When the register began: its first recorded listing event, or null while it has none. */
+    Instant registerSince() {
+        return mapper.findRegisterSince();
+    }
+
     /** Each subject's listings as the register showed them at {@code asOf} (version -1: never cached). */
     Map<String, SubjectFacts> asOf(Collection<String> keys, Instant asOf) {
         List<FactRow> rows = mapper.findAllListings(keys);

@@ -307,6 +307,27 @@ class CheckApiTest {
         assertThat(check(fixture.uscc()).json().get("status").asString()).isEqualTo("CLEAR");
     }
 
+    @Test
+    void anAnswerForAnInstantBeforeTheRegisterBeganSaysWhenItBeganInTheSignedTextToo() {
+        ViolationFixture fixture = aViolation();
+        scenario.list(CheckScenario.unitListing(scenario.violation(fixture)), today());
+        clock.advance(Duration.ofMinutes(1));
+        Instant covered = clock.instant().minusSeconds(30);
+
+        JsonNode before = single("{\"code\":\"" + fixture.uscc() + "\",\"asOf\":\"1900-01-01T00:00:00Z\"}").json();
+        JsonNode after = single("{\"code\":\"" + fixture.uscc() + "\",\"asOf\":\"" + covered + "\"}").json();
+
+        assertThat(before.get("status").asString()).isEqualTo("CLEAR");
+        Instant since = Instant.parse(before.get("registerSince").asString());
+        assertThat(since).isAfter(Instant.parse("1900-01-01T00:00:00Z")).isBefore(covered);
+        assertThat(before.get("receipt").get("signedText").asString()).contains("\nregisterSince:"
+                + since.toString().substring(0, 19));
+        assertThat(after.get("status").asString()).isEqualTo("LISTED");
+        assertThat(after.has("registerSince")).as("the register covers this instant").isFalse();
+        assertThat(after.get("receipt").get("signedText").asString()).contains("\nregisterSince:\n");
+        assertThat(single("{\"code\":\"" + fixture.uscc() + "\"}").json().has("registerSince")).isFalse();
+    }
+
     private String statusAsOf(String code, Instant asOf) {
         Http.Response response = batch("{\"codes\":[\"" + code + "\"],\"asOf\":\"" + asOf + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);

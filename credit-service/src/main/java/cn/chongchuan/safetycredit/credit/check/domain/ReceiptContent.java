@@ -18,6 +18,7 @@ public record ReceiptContent(
         String receiptId,
         Instant checkedAt,
         Instant asOf,
+        Instant registerSince,
         String department,
         String subjectKey,
         String subjectCode,
@@ -32,8 +33,9 @@ public record ReceiptContent(
         List<String> measures) {
 
     /**
-     * Version 2 added {@code lookedUpAs}: both readings of a code valid as a USCC and as an ID
-     * number, the receipt attesting that both were looked up (empty for any other code).
+     * Version 2 added {@code registerSince} (set when {@code asOf} is before the register's first
+     * record) and {@code lookedUpAs}: both readings of a code valid as a USCC and as an ID number,
+     * the receipt attesting that both were looked up (empty for any other code).
      */
     public static final String FORMAT = "safety-credit-check-receipt/2";
 
@@ -47,6 +49,7 @@ public record ReceiptContent(
         line(out, "receiptId", receiptId);
         line(out, "checkedAt", instant(checkedAt));
         line(out, "asOf", instant(asOf));
+        line(out, "registerSince", instant(registerSince));
         line(out, "department", department);
         line(out, "subjectKey", subjectKey);
         line(out, "subjectCode", subjectCode);

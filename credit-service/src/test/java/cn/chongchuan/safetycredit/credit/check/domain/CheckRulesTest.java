@@ -102,10 +102,10 @@ class CheckRulesTest {
 
     @Test
     void theCanonicalFormIsFixedLinesInAFixedOrder() {
-        ReceiptContent content = new ReceiptContent("r-1", Instant.parse("2026-03-01T08:00:00Z"), null, "XZSPJ",
+        ReceiptContent content = new ReceiptContent("r-1", Instant.parse("2026-03-01T08:00:00Z"), null, null, "XZSPJ",
                 "U:91310110666007217T", "91310110666007217T", null, CheckStatus.LISTED, 12L, "OM11-03",
                 "崇应急失信〔2026〕3号\n", "AJJ", DECIDED, DECIDED.plusYears(3), List.of("M-XZSPJ-01", "M-XZSPJ-02"));
-        ReceiptContent both = new ReceiptContent("r-2", Instant.parse("2026-03-01T08:00:00Z"), null, "XZSPJ",
+        ReceiptContent both = new ReceiptContent("r-2", Instant.parse("2026-03-01T08:00:00Z"), null, null, "XZSPJ",
                 "P:abc", "911101********4488", List.of("UNIT", "PERSON"), CheckStatus.CLEAR, null, null, null, null,
                 null, null, List.of());
 
@@ -115,6 +115,7 @@ class CheckRulesTest {
                 receiptId:r-1
                 checkedAt:2026-03-01T08:00:00.000Z
                 asOf:
+                registerSince:
                 department:XZSPJ
                 subjectKey:U:91310110666007217T
                 subjectCode:91310110666007217T
