@@ -106,6 +106,15 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     page.off('request', seen);
     assert.ok(requests.some((r) => r.startsWith('POST ') && r.endsWith('/api/v1/checks/single')), requests.join('\n'));
     assert.ok(!requests.some((r) => r.includes(unit.principalId)), requests.join('\n'));
+
+    // A time before the register began: the answer says so in red, not a bare CLEAR.
+    await page.getByLabel('统一社会信用代码或居民身份证号').fill(unit.uscc);
+    await page.getByLabel('核查时点（可选，查询历史状态）').fill('1990-01-01T08:00');
+    await page.getByRole('button', { name: '核查', exact: true }).click();
+    const early = page.locator('#check-answer article[data-status="CLEAR"]');
+    await early.waitFor();
+    await assertText(early.locator('[data-register-since]'), '所查时点早于本登记簿的第一条记录');
+    await page.getByLabel('核查时点（可选，查询历史状态）').fill('');
     assertNoProblems(browser);
   });
 
