@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,11 +24,13 @@ public class PersonalIdProtector {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec hmacKey;
+    private final String hmacKeyId;
     private final SecretKeySpec aesKey;
     private final SecureRandom random = new SecureRandom();
 
     public PersonalIdProtector(PersonalDataProperties properties) {
         this.hmacKey = new SecretKeySpec(properties.hmacKeyBytes(), "HmacSHA256");
+        this.hmacKeyId = keyId(properties.hmacKeyBytes());
         this.aesKey = new SecretKeySpec(properties.encryptionKeyBytes(), "AES");
     }
 
@@ -39,6 +42,25 @@ public class PersonalIdProtector {
             return HexFormat.of().formatHex(mac.doFinal(id.plain().getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    /**
+     * Which HMAC key makes the lookup hashes: 16 hex characters of SHA-256 over a fixed label and the
+     * key, stored with each person, so that a service started with another key can tell (and refuse
+     * to start) instead of finding nobody and answering CLEAR. It reveals nothing of the key.
+     */
+    public String hmacKeyId() {
+        return hmacKeyId;
+    }
+
+    private static String keyId(byte[] key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("safety-credit personal-id hmac key id\n".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest(key)).substring(0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

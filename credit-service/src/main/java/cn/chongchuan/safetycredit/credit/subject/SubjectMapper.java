@@ -45,6 +45,18 @@ interface SubjectMapper {
     /** The person row, locked until the transaction ends. */
     Optional<PersonRow> lockPerson(long id);
 
+    /** The ids of the HMAC keys the stored persons' lookup hashes were made with. */
+    List<String> hashKeysInUse();
+
+    /** Persons stored before the key id was recorded (at most {@code limit}). */
+    List<PersonRow> unmarkedPersons(int limit);
+
+    /** The most recently stored persons (at most {@code limit}). */
+    List<PersonRow> somePersons(int limit);
+
+    /** Records the key id on every person stored before it was recorded. */
+    int markHashKey(String keyId);
+
     void recordCheckOverride(@Param("id") long id, @Param("by") String department, @Param("reason") String reason);
 
     Optional<PersonRow> findPersonByHash(String idHash);
@@ -61,7 +73,8 @@ interface SubjectMapper {
     }
 
     /** A person row: never the plain ID number. */
-    record PersonRow(Long id, String publicId, String idHash, String idCipher, String idMasked, String name, Instant createdAt) {
+    record PersonRow(Long id, String publicId, String idHash, String idHashKey, String idCipher, String idMasked,
+            String name, Instant createdAt) {
     }
 
     /** One change of a registered name: who, when, from what, to what, and why. */

@@ -81,8 +81,8 @@ public class SubjectService {
     public Person resolvePerson(ResidentIdNumber id, String name) {
         String hash = protector.hash(id);
         PersonRow person = mapper.findPersonByHash(hash).orElseGet(() -> {
-            mapper.insertPerson(new PersonRow(null, UUID.randomUUID().toString(), hash, protector.encrypt(id), id.masked(),
-                    SubjectName.normalise(name), clock.instant()));
+            mapper.insertPerson(new PersonRow(null, UUID.randomUUID().toString(), hash, protector.hmacKeyId(),
+                    protector.encrypt(id), id.masked(), SubjectName.normalise(name), clock.instant()));
             return mapper.findPersonByHash(hash).orElseThrow();
         });
         return toPerson(person);
