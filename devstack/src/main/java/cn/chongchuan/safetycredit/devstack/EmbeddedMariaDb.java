@@ -33,8 +33,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.db = db;
     }
 
-    /** Starts a server on {@code port}, or on a free port when {@code port} is 0. */
+    /** Starts a server on {@code port}, or on a free port when {@code port} is 0, its time zone UTC. */
     public static EmbeddedMariaDb start(int port) {
+        return start(port, "+00:00");
+    }
+
+    /**
+     * Starts a server whose default time zone is {@code timeZone} (e.g. {@code +08:00}, as a server
+     * set up in China often is): the services must store the same instants whatever it is.
+     */
+    public static EmbeddedMariaDb start(int port, String timeZone) {
         int chosen = port == 0 ? FreePort.find() : port;
         if (FreePort.isTaken(chosen)) {
             throw new EmbeddedStartException("Embedded MariaDB cannot start: port " + chosen
@@ -49,7 +57,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")
-                .addArg("--default-time-zone=+00:00")
+                .addArg("--default-time-zone=" + timeZone)
                 .addArg("--collation-server=utf8mb4_bin")
                 .addArg("--innodb-buffer-pool-size=64M")
                 .addArg("--max-connections=400");
