@@ -12,9 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +32,6 @@ import java.util.List;
 @RequestMapping("/api/v1/subjects")
 class SubjectController {
 
-    private static final Logger log = LoggerFactory.getLogger(SubjectController.class);
-
     private final SubjectService subjects;
     private final ListingService listings;
     private final ListingViews views;
@@ -50,11 +48,8 @@ class SubjectController {
     record UnitPage(Unit unit, List<ListingView> listings, List<ViolationView> violations, List<NameChange> nameHistory) {
     }
 
-    /**
-     * A person, masked unless an admin asked to reveal the number (which is logged, without the
-     * number). {@code id} is the opaque public id, never the internal key.
-     */
-    record PersonPage(String id, String name, String maskedIdNumber, String idNumber, List<ListingView> listings,
+    /** A person, the number masked. {@code id} is the opaque public id, never the internal key. */
+    record PersonPage(String id, String name, String maskedIdNumber, List<ListingView> listings,
                       List<ViolationView> violations, List<NameChange> nameHistory) {
     }
 
@@ -98,14 +93,42 @@ class SubjectController {
 
     @GetMapping("/persons/{id}")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
-    PersonPage person(@PathVariable String id, @RequestParam(defaultValue = "false") boolean reveal, Caller caller) {
-        return personPage(subjects.visiblePerson(id, caller), reveal, caller);
+    PersonPage person(@PathVariable String id, @RequestParam(required = false) String reveal, Caller caller) {
+        if (reveal != null) {
+            throw ApiException.badField("reveal", "is gone: the credit office sees a full ID number with "
+                    + "POST /api/v1/subjects/persons/{id}/id-number-reveals and the reason, which is recorded");
+        }
+        return personPage(subjects.visiblePerson(id, caller), caller);
+    }
+
+    /** Why the credit office needs to see a person's full ID number (recorded with who and when). */
+    record RevealRequest(@NotBlank @Size(max = 500) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    }
+
+    /**
+     * The full ID number, for the credit office only and only with a reason: each reveal writes an
+     * audit row (who, when, which person, why) in the same transaction. The number is in this
+     * answer and nowhere else; nothing caches it ({@code Cache-Control: no-store}).
+     */
+    @PostMapping("/persons/{id}/id-number-reveals")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<SubjectService.Reveal> revealIdNumber(@PathVariable String id, @Valid @RequestBody RevealRequest request,
+            Caller caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(subjects.revealIdNumber(id, request.reason(), caller));
+    }
+
+    /** Who saw the person's full number, when and why, newest first. */
+    @GetMapping("/persons/{id}/id-number-reveals")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<SubjectService.Reveal> reveals(@PathVariable String id, Caller caller) {
+        return subjects.reveals(id, caller);
     }
 
     @PostMapping("/persons/{id}/name-changes")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     PersonPage renamePerson(@PathVariable String id, @Valid @RequestBody PersonNameChange request, Caller caller) {
-        return personPage(subjects.renamePerson(id, request.name(), request.reason(), caller), false, caller);
+        return personPage(subjects.renamePerson(id, request.name(), request.reason(), caller), caller);
     }
 
     /**
@@ -118,7 +141,7 @@ class SubjectController {
         Person person = subjects.findPerson(ResidentIdNumber.parse(request.idNumber(), "idNumber"))
                 .map(found -> subjects.requireVisible(found, caller, "person with this ID number"))
                 .orElseThrow(() -> ApiException.notFound("person with this ID number"));
-        return personPage(person, false, caller);
+        return personPage(person, caller);
     }
 
     /**
@@ -135,17 +158,8 @@ class SubjectController {
                 subjects.nameHistory(unit));
     }
 
-    private PersonPage personPage(Person person, boolean reveal, Caller caller) {
-        if (reveal && !caller.hasRole("ADMIN")) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "only the credit office may see a full ID number");
-        }
-        String plain = null;
-        if (reveal) {
-            log.info("personal ID number of person {} revealed to {}", person.publicId(), caller.department());
-            plain = subjects.revealIdNumber(person.id());
-        }
-        return new PersonPage(person.publicId(), person.name(), person.maskedIdNumber(), plain,
+    private PersonPage personPage(Person person, Caller caller) {
+        return new PersonPage(person.publicId(), person.name(), person.maskedIdNumber(),
                 ownListings(person.key(), caller), ownViolations(violations.ofPerson(person.id()), caller),
                 subjects.nameHistory(person));
     }

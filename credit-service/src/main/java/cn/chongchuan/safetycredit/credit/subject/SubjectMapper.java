@@ -45,6 +45,10 @@ interface SubjectMapper {
     /** The person row, locked until the transaction ends. */
     Optional<PersonRow> lockPerson(long id);
 
+    void insertReveal(RevealRow reveal);
+
+    List<RevealRow> findRevealsOfPerson(long personId);
+
     /** The ids of the HMAC keys the stored persons' lookup hashes were made with. */
     List<String> hashKeysInUse();
 
@@ -75,6 +79,10 @@ interface SubjectMapper {
     /** A person row: never the plain ID number. */
     record PersonRow(Long id, String publicId, String idHash, String idHashKey, String idCipher, String idMasked,
             String name, Instant createdAt) {
+    }
+
+    /** One reveal of a person's full ID number: by whom, when, why (never the number). */
+    record RevealRow(Long id, long personId, String actorDepartment, String reason, Instant revealedAt) {
     }
 
     /** One change of a registered name: who, when, from what, to what, and why. */

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.credit.subject;
 
 import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.NameChangeRow;
 import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.PersonRow;
+import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.RevealRow;
 import cn.chongchuan.safetycredit.credit.subject.SubjectMapper.UnitRow;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
@@ -10,11 +11,14 @@ import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +27,8 @@ import java.util.UUID;
 /** Finds or registers the units and persons that violations and listings are about. */
 @Service
 public class SubjectService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubjectService.class);
 
     private final SubjectMapper mapper;
     private final PersonalIdProtector protector;
@@ -197,10 +203,30 @@ public class SubjectService {
         return mapper.findPersonByHash(protector.hash(id)).map(SubjectService::toPerson);
     }
 
-    /** The plain ID number, for an authorised (admin) view only. */
-    public String revealIdNumber(long personId) {
-        return mapper.findPersonById(personId).map(p -> protector.decrypt(p.idCipher()))
-                .orElseThrow(() -> notFound("person", personId));
+    /** One reveal of the full number: to whom, when and why (the number is in the answer only). */
+    public record Reveal(String personId, String idNumber, String department, String reason, Instant revealedAt) {
+    }
+
+    /**
+     * The plain ID number, for the credit office only, with the reason it gives: the reveal is
+     * recorded (who, when, which person, why) in the same transaction, or not given at all.
+     */
+    @Transactional
+    public Reveal revealIdNumber(String publicId, String reason, Caller caller) {
+        Person person = visiblePerson(publicId, caller);
+        Instant now = clock.instant();
+        mapper.insertReveal(new RevealRow(null, person.id(), caller.department(), reason.strip(), now));
+        String plain = mapper.findPersonById(person.id()).map(p -> protector.decrypt(p.idCipher())).orElseThrow();
+        log.info("personal ID number of person {} revealed to {}", person.publicId(), caller.department());
+        return new Reveal(person.publicId(), plain, caller.department(), reason.strip(), now);
+    }
+
+    /** Every reveal of the person's number, newest first (without the number). */
+    public List<Reveal> reveals(String publicId, Caller caller) {
+        Person person = visiblePerson(publicId, caller);
+        return mapper.findRevealsOfPerson(person.id()).stream()
+                .map(r -> new Reveal(person.publicId(), null, r.actorDepartment(), r.reason(), r.revealedAt()))
+                .toList();
     }
 
     /** The stable key of a person in listings and events: never the ID number. */

@@ -272,6 +272,36 @@ class SubjectApiTest {
     }
 
     @Test
+    void theCreditOfficeSeesAFullIdNumberOnlyWithAReasonAndEveryRevealIsRecorded() {
+        String idNumber = ViolationFixture.aResidentId();
+        JsonNode violation = scenario.violation(aViolation().withoutPersons().withPrincipal("查看人", idNumber));
+        String personId = violation.get("persons").get(0).get("personId").asString();
+        String path = "/api/v1/subjects/persons/" + personId + "/id-number-reveals";
+
+        Http.Response withoutReason = http.postJson(path, "{}", "Authorization", ADMIN);
+        Http.Response byEnforcement = http.postJson(path, "{\"reason\":\"核对身份\"}", "Authorization", AJJ);
+        Http.Response oldWay = http.get("/api/v1/subjects/persons/" + personId + "?reveal=true", "Authorization", ADMIN);
+        Http.Response revealed = http.postJson(path, "{\"reason\":\"法院协助执行通知书（2026）苏0602执123号\"}",
+                "Authorization", ADMIN);
+        JsonNode reveals = http.get(path, "Authorization", ADMIN).json();
+
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(firstError(withoutReason)).isEqualTo("reason");
+        assertThat(byEnforcement.status()).isEqualTo(403);
+        assertThat(oldWay.status()).isEqualTo(400);
+        assertThat(firstError(oldWay)).isEqualTo("reveal");
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(201);
+        assertThat(revealed.json().get("idNumber").asString()).isEqualTo(idNumber);
+        assertThat(revealed.header("Cache-Control")).contains("no-store");
+        assertThat(reveals).hasSize(1);
+        assertThat(reveals.get(0).get("department").asString()).isEqualTo("AWB");
+        assertThat(reveals.get(0).get("reason").asString()).startsWith("法院协助执行通知书");
+        assertThat(reveals.get(0).get("revealedAt").isNull()).isFalse();
+        assertThat(reveals.toString()).doesNotContain(idNumber);
+        assertThat(http.get("/api/v1/subjects/persons/" + personId, "Authorization", ADMIN).body()).doesNotContain(idNumber);
+    }
+
+    @Test
     void publicSearchByNameStillFindsARenamedUnit() {
         String uscc = ViolationFixture.CODES.uscc("320602");
         String name = "公示改名" + System.nanoTime() % 1_000_000_000L;
