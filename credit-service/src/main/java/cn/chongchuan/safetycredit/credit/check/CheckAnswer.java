@@ -14,7 +14,7 @@ import java.util.List;
  * (informational: it never changes the status and is not part of the signed receipt), and the
  * signed receipt. A code valid both as a USCC and as an ID number is looked up as both
  * ({@code lookedUpAs}: {@code ["UNIT","PERSON"]}, absent otherwise): the graver reading answers and
- * {@code subjectType} names it, or is absent when neither reading is on the register. An answer for
+ * {@code subjectType} names it, or is absent when both readings are CLEAR. An answer for
  * an {@code asOf} before the register began carries {@code registerSince}, its first record: the
  * register cannot say what was true before it. In a batch, {@code positions}
  * says which input codes it answers (a code given twice is answered once); an invalid code gets an

@@ -166,7 +166,16 @@ public class CheckService {
         Map<String, Answered> answered = answer(distinct.values().stream().flatMap(s -> s.keys().stream())
                 .distinct().toList(), asOf);
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant registerSince = asOf == null ? null : uncoveredBy(asOf, checkedAt);
+        Instant registerSince = null;
+        if (asOf != null) {
+            try {
+                registerSince = uncoveredBy(asOf, checkedAt);
+            } catch (DataAccessException e) {
+                // Without knowing what the register covers, no answer at a past instant is given.
+                log.warn("register start unreadable: {}", e.getClass().getSimpleName());
+                answered.clear();
+            }
+        }
         boolean unavailable = false;
         List<Object> drafts = new ArrayList<>(items.size());
         List<Draft> toSign = new ArrayList<>(distinct.size());
@@ -361,7 +370,8 @@ public class CheckService {
         return switch (code) {
             case CheckCode.UnitCode unit -> new Subject(SubjectService.unitKey(unit.uscc().value()), CheckCode.UNIT,
                     unit.uscc().value(), List.of(), null);
-            case CheckCode.PersonCode person -> personReading(person.id());
+            case CheckCode.PersonCode person -> subjectType == null
+                    ? personOrRegisteredPilotUnit(raw, person.id()) : personReading(person.id());
             case CheckCode.EitherCode either -> new Subject(SubjectService.unitKey(either.uscc().value()), CheckCode.UNIT,
                     either.uscc().value(), List.of(), personReading(either.id()));
         };
@@ -372,17 +382,36 @@ public class CheckService {
     }
 
     /**
+     * A valid ID number that is also a registered pilot code (a USCC accepted with a wrong check
+     * character): looked up as both, like a code valid under both standards.
+     */
+    private Subject personOrRegisteredPilotUnit(String raw, ResidentIdNumber id) {
+        Subject person = personReading(id);
+        try {
+            String uscc = CheckCode.parseUnitFormat(raw, "code").uscc().value();
+            return isRegisteredPilotCode(uscc)
+                    ? new Subject(SubjectService.unitKey(uscc), CheckCode.UNIT, uscc, List.of(), person) : person;
+        } catch (InvalidCodeException notAUnitCode) {
+            return person;
+        }
+    }
+
+    private boolean isRegisteredPilotCode(String uscc) {
+        try {
+            return subjects.unit(uscc).filter(u -> u.checkOverrideBy() != null).isPresent();
+        } catch (DataAccessException e) {
+            log.warn("cannot look up a possible pilot code: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /**
      * For an answer at a past instant: when the register began, if {@code asOf} is before that (the
      * register cannot say what was true then, and a CLEAR must not read as if it could); null when
      * the register covers {@code asOf}. A register without any record covers nothing yet.
      */
     private Instant uncoveredBy(Instant asOf, Instant checkedAt) {
-        Instant since;
-        try {
-            since = reader.registerSince();
-        } catch (DataAccessException e) {
-            return null; // the history cannot be read either: those answers are unavailable
-        }
+        Instant since = reader.registerSince();
         Instant covered = since == null ? checkedAt : since;
         return asOf.isBefore(covered) ? covered : null;
     }
@@ -407,12 +436,8 @@ public class CheckService {
         } catch (InvalidCodeException notUnit) {
             throw failure;
         }
-        try {
-            if (subjects.unit(unit.uscc().value()).filter(u -> u.checkOverrideBy() != null).isPresent()) {
-                return unit;
-            }
-        } catch (DataAccessException e) {
-            log.warn("cannot look up a possible pilot code: {}", e.getClass().getSimpleName());
+        if (isRegisteredPilotCode(unit.uscc().value())) {
+            return unit;
         }
         throw failure;
     }

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Refuses to start with personal-data keys that do not fit the stored persons. A person is found,
@@ -16,11 +18,11 @@ import java.util.List;
  * person would be answered CLEAR, silently. So, before the service takes a request:
  *
  * <ul>
- * <li>every key id stored with a person must be the configured key's;</li>
- * <li>persons stored before key ids were recorded are verified by decrypting their encrypted copy
- *     and hashing it again (a sample, newest first: one key made them all), then marked;</li>
- * <li>a sample of the newest persons must decrypt with the configured encryption key, and hash to
- *     what is stored.</li>
+ * <li>every key id stored with a person must be the configured HMAC key's;</li>
+ * <li>every person stored before key ids were recorded is verified — its encrypted number
+ *     decrypted and hashed again under the configured key — and only then marked with its id;</li>
+ * <li>of the newest persons, some must decrypt with the configured encryption key (one that
+ *     cannot be read is reported, not a reason to stop: a key that does not fit reads none).</li>
  * </ul>
  *
  * Runs once every singleton exists (after the database migration), before the web server starts.
@@ -29,6 +31,7 @@ import java.util.List;
 class PersonalDataKeyCheck implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataKeyCheck.class);
+    static final int PAGE = 1000;
     static final int SAMPLE = 20;
 
     private final SubjectMapper mapper;
@@ -47,36 +50,66 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
             throw refused("persons in the register were hashed with HMAC key id " + String.join(", ", others)
                     + ", but credit.personal-data.hmac-key has id " + configured);
         }
-        List<PersonRow> unmarked = mapper.unmarkedPersons(SAMPLE);
-        verify(unmarked);
-        verify(mapper.somePersons(SAMPLE));
-        if (!unmarked.isEmpty()) {
-            int marked = mapper.markHashKey(configured);
+        verifyAndMarkUnmarked(configured);
+        checkTheEncryptionKey();
+    }
+
+    /** Older rows carry no key id: each is hashed again; a single mismatch stops the start. */
+    private void verifyAndMarkUnmarked(String configured) {
+        long after = 0;
+        int marked = 0;
+        for (List<PersonRow> page = mapper.unmarkedPersons(after, PAGE); !page.isEmpty();
+                page = mapper.unmarkedPersons(after, PAGE)) {
+            for (PersonRow person : page) {
+                String plain = plain(person).orElseThrow(() -> refused("credit.personal-data.encryption-key cannot "
+                        + "decrypt the stored ID number of person " + person.publicId()));
+                if (!hashUnderTheConfiguredKey(plain, person).equals(person.idHash())) {
+                    throw refused("person " + person.publicId() + " was hashed with another HMAC key than "
+                            + "credit.personal-data.hmac-key (id " + configured + ")");
+                }
+            }
+            after = page.getLast().id();
+            marked += mapper.markHashKey(configured, after);
+        }
+        if (marked > 0) {
             log.info("personal data: {} persons stored before key ids were recorded verified and marked with key id {}",
                     marked, configured);
         }
     }
 
-    /** Each person's encrypted number decrypts with the configured key and hashes to the stored hash. */
-    private void verify(List<PersonRow> persons) {
-        for (PersonRow person : persons) {
-            String plain;
-            try {
-                plain = protector.decrypt(person.idCipher());
-            } catch (IllegalStateException wrongKey) {
-                throw refused("credit.personal-data.encryption-key cannot decrypt the stored ID number of person "
-                        + person.publicId());
+    private void checkTheEncryptionKey() {
+        List<PersonRow> newest = mapper.somePersons(SAMPLE);
+        List<String> unreadable = new ArrayList<>();
+        for (PersonRow person : newest) {
+            Optional<String> plain = plain(person);
+            if (plain.isEmpty() || !hashUnderTheConfiguredKey(plain.get(), person).equals(person.idHash())) {
+                unreadable.add(person.publicId());
             }
-            String hash;
-            try {
-                hash = protector.hash(ResidentIdNumber.parse(plain, "idNumber"));
-            } catch (InvalidCodeException unreadable) {
-                throw refused("the stored ID number of person " + person.publicId() + " does not decrypt to an ID number");
-            }
-            if (!hash.equals(person.idHash())) {
-                throw refused("person " + person.publicId() + " was hashed with another HMAC key than "
-                        + "credit.personal-data.hmac-key (id " + protector.hmacKeyId() + ")");
-            }
+        }
+        if (!newest.isEmpty() && unreadable.size() == newest.size()) {
+            throw refused("credit.personal-data.encryption-key cannot decrypt the stored ID numbers (none of the "
+                    + newest.size() + " newest persons, e.g. " + unreadable.getFirst() + ")");
+        }
+        if (!unreadable.isEmpty()) {
+            log.warn("personal data: the stored ID numbers of persons {} cannot be read back; the credit office "
+                    + "should look at them", unreadable);
+        }
+    }
+
+    private Optional<String> plain(PersonRow person) {
+        try {
+            return Optional.of(protector.decrypt(person.idCipher()));
+        } catch (RuntimeException unreadable) {
+            // A wrong key (IllegalStateException) or a damaged value (IllegalArgumentException).
+            return Optional.empty();
+        }
+    }
+
+    private String hashUnderTheConfiguredKey(String plain, PersonRow person) {
+        try {
+            return protector.hash(ResidentIdNumber.parse(plain, "idNumber"));
+        } catch (InvalidCodeException unreadable) {
+            return "the stored ID number of person " + person.publicId() + " is not an ID number";
         }
     }
 

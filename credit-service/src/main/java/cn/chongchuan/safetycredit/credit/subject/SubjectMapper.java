@@ -52,14 +52,14 @@ interface SubjectMapper {
     /** The ids of the HMAC keys the stored persons' lookup hashes were made with. */
     List<String> hashKeysInUse();
 
-    /** Persons stored before the key id was recorded (at most {@code limit}). */
-    List<PersonRow> unmarkedPersons(int limit);
+    /** Persons stored before the key id was recorded, after {@code afterId} in id order (at most {@code limit}). */
+    List<PersonRow> unmarkedPersons(@Param("afterId") long afterId, @Param("limit") int limit);
 
     /** The most recently stored persons (at most {@code limit}). */
     List<PersonRow> somePersons(int limit);
 
-    /** Records the key id on every person stored before it was recorded. */
-    int markHashKey(String keyId);
+    /** Records the key id on the persons up to {@code upToId} stored before it was recorded. */
+    int markHashKey(@Param("keyId") String keyId, @Param("upToId") long upToId);
 
     void recordCheckOverride(@Param("id") long id, @Param("by") String department, @Param("reason") String reason);
 

@@ -95,7 +95,9 @@ class EitherCodeCheckTest {
 
             Map<String, JsonNode> answers = new LinkedHashMap<>();
             answers.put("POST single", single("{\"code\":\"" + code + "\"}"));
-            answers.put("POST single again (cached)", single("{\"code\":\"" + code + "\"}"));
+            JsonNode again = single("{\"code\":\"" + code + "\"}");
+            assertThat(again.get("source").asString()).as("the second answer comes from the cache").isEqualTo("cache");
+            answers.put("POST single again (cached)", again);
             answers.put("POST single asOf", single("{\"code\":\"" + code + "\",\"asOf\":\"" + asOf + "\"}"));
             answers.put("batch", batchItem(code));
 
@@ -119,6 +121,44 @@ class EitherCodeCheckTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> http.postJson("/api/v1/checks/audit/search", search,
                     "Authorization", CheckScenario.admin()).json().get("items").size() == answers.size());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aListedReadingOutranksAProposedOneWhicheverItIs() {
+        String personListed = aCodeValidAsBoth();
+        scenario.violation(aViolation().unit(personListed, "拟列入单位" + System.nanoTime() % 1_000_000L));
+        scenario.list(CheckScenario.personListing(
+                scenario.violation(aViolation().withoutPersons().withPrincipal("已列入", personListed))), today());
+        String unitListed = aCodeValidAsBoth();
+        scenario.list(CheckScenario.unitListing(scenario.violation(aViolation().unit(unitListed, "已列入单位"
+                + System.nanoTime() % 1_000_000L))), today());
+        scenario.violation(aViolation().withoutPersons().withPrincipal("拟列入", unitListed));
+
+        JsonNode asPerson = single("{\"code\":\"" + personListed + "\"}");
+        JsonNode asUnit = batchItem(unitListed);
+
+        assertThat(asPerson.get("status").asString()).isEqualTo("LISTED");
+        assertThat(asPerson.get("subjectType").asString()).isEqualTo("PERSON");
+        assertThat(asUnit.get("status").asString()).isEqualTo("LISTED");
+        assertThat(asUnit.get("subjectType").asString()).isEqualTo("UNIT");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aValidIdNumberThatIsAlsoARegisteredPilotCodeIsLookedUpAsTheUnitToo() {
+        // An ID number whose USCC check character is wrong, registered by the credit office as a
+        // pilot unit code (accepted with its check character, with a reason), then proposed.
+        String code = ViolationFixture.aResidentId();
+        Http.Response registered = http.postJson("/api/v1/subjects/units", "{\"uscc\":\"" + code
+                + "\",\"name\":\"试点代码单位\",\"checkOverrideReason\":\"试点期间赋码，校验位不符\"}",
+                "Authorization", CheckScenario.admin());
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        scenario.violation(aViolation().unit(code, "试点代码单位"));
+
+        JsonNode answer = single("{\"code\":\"" + code + "\"}");
+
+        assertThat(answer.get("status").asString()).as(answer.toString()).isEqualTo("PROPOSED");
+        assertThat(answer.get("subjectType").asString()).isEqualTo("UNIT");
+        assertThat(answer.get("lookedUpAs").toString()).isEqualTo("[\"UNIT\",\"PERSON\"]");
     }
 
     private JsonNode single(String body) {
