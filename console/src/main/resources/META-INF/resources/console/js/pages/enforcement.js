@@ -259,10 +259,18 @@ function actionForm(action, listing, { own, admin }) {
     const number = h('input', { name: 'decisionNumber', maxlength: 80, required: true });
     const date = h('input', { type: 'date', name: 'listingDecisionDate', value: today(), max: today(), required: true });
     const waived = h('input', { type: 'checkbox', name: 'defenceWaived' });
+    const waiver = h('input', { name: 'waiverReference', maxlength: 200 });
+    const waiverField = field('书面放弃声明文号', waiver);
+    waiverField.hidden = true;
+    waived.addEventListener('change', () => {
+      waiverField.hidden = !waived.checked;
+      waiver.required = waived.checked;
+    });
     fields = [field('列入决定书文号', number), field('决定日期', date),
-      h('label', { class: 'check' }, waived, ' 当事人书面放弃陈述申辩')];
+      h('label', { class: 'check' }, waived, ' 当事人书面放弃陈述申辩'), waiverField];
     send = () => api.post(`/api/v1/listings/${listing.id}/decision`,
-      { decisionNumber: number.value.trim(), decisionDate: date.value, defenceWaived: waived.checked });
+      { decisionNumber: number.value.trim(), decisionDate: date.value, defenceWaived: waived.checked,
+        waiverReference: waived.checked ? waiver.value.trim() : null });
   } else if ((action === 'DROP' && own) || (action === 'REVOKE' && admin)) {
     const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000, required: true });
     fields = [field('理由', reason)];

@@ -1,13 +1,15 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
-import cn.chongchuan.safetycredit.platform.web.Caller;
 import cn.chongchuan.safetycredit.credit.subject.PublicName;
+import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -41,9 +43,14 @@ class ListingController {
                          @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
 
-    /** The decision number is published on the public list, so it follows the published-name rule. */
+    /**
+     * The decision number is published on the public list, so it follows the published-name rule.
+     * A waived defence period needs the reference of the party's written waiver (书面放弃陈述申辩).
+     */
     record DecisionRequest(@NotBlank @Size(max = 80) @PublicName String decisionNumber,
-                           @NotNull LocalDate decisionDate, Boolean defenceWaived, @Size(max = 1000) String reason,
+                           @NotNull LocalDate decisionDate, Boolean defenceWaived,
+                           @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String waiverReference,
+                           @Size(max = 1000) String reason,
                            @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
 
@@ -79,8 +86,13 @@ class ListingController {
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('ENFORCEMENT')")
     ListingView decideListing(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
+        boolean waived = Boolean.TRUE.equals(request.defenceWaived());
+        if (waived && (request.waiverReference() == null || request.waiverReference().isBlank())) {
+            throw ApiException.badField("waiverReference", "is required when defenceWaived is true: the reference of "
+                    + "the party's written waiver of its right to state its case (书面放弃陈述申辩)");
+        }
         return views.full(listings.decideListing(id, request.decisionNumber(), request.decisionDate(),
-                Boolean.TRUE.equals(request.defenceWaived()), request.reason(), request.evidence(), caller));
+                waived ? request.waiverReference().strip() : null, request.reason(), request.evidence(), caller));
     }
 
     @PostMapping("/{id}/drop")

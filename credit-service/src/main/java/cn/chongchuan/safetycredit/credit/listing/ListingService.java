@@ -106,8 +106,9 @@ public class ListingService {
 
     /** The written listing decision, by the department that imposed the penalty. */
     @Transactional
-    public ListingRow decideListing(long id, String decisionNumber, LocalDate decisionDate, boolean defenceWaived,
+    public ListingRow decideListing(long id, String decisionNumber, LocalDate decisionDate, String waiverReference,
             String reason, List<String> evidence, Caller caller) {
+        boolean defenceWaived = waiverReference != null;
         requireNotFuture(decisionDate, "decisionDate");
         Actor actor = imposingDepartment(id, caller);
         ListingRow current = find(id);
@@ -118,7 +119,8 @@ public class ListingService {
             if (!defenceWaived && !decisionDate.isAfter(current.defenceDeadline())) {
                 throw new ApiException(HttpStatus.CONFLICT, "defence-period-running", "Defence period still running",
                         "the party may state its case until " + current.defenceDeadline()
-                                + "; decide after that day, or record that the party waived its right (defenceWaived)")
+                                + "; decide after that day, or record the party's written waiver (defenceWaived and "
+                                + "waiverReference)")
                         .with("defenceDeadline", current.defenceDeadline().toString());
             }
         }
@@ -126,7 +128,7 @@ public class ListingService {
         if (period.hasExpiredOn(today())) {
             throw ApiException.badField("decisionDate", "is so long ago that the listing would already have ended");
         }
-        String fullReason = defenceWaived ? joinReason(reason, "当事人书面放弃陈述、申辩") : reason;
+        String fullReason = defenceWaived ? joinReason(reason, "当事人书面放弃陈述、申辩（" + waiverReference + "）") : reason;
         return transition(id, ListingAction.DECIDE, actor, fullReason, evidence, l -> l.withDecision(decisionNumber.strip(), period));
     }
 

@@ -126,7 +126,7 @@ class CheckCacheRaceTest {
                     redis.delete(CheckCache.entry("U:" + code));
                 }
             }));
-            listings.decideListing(listing, "崇应急失信〔2026〕R" + i + "号", today(), true, null, List.of(), AJJ);
+            listings.decideListing(listing, "崇应急失信〔2026〕R" + i + "号", today(), "放弃申辩声明R" + i, null, List.of(), AJJ);
             decidedAt.set(System.nanoTime());
             checkedAfter.await();
             done.set(true);

@@ -65,7 +65,7 @@ final class FollowUpScenario {
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         Http.Response decided = http.postJson("/api/v1/listings/" + listingId + "/decision",
                 "{\"decisionNumber\":\"崇应急失信〔2026〕F" + listingId + "号\",\"decisionDate\":\"" + day
-                        + "\",\"defenceWaived\":true}", "Authorization", ajj());
+                        + "\",\"defenceWaived\":true,\"waiverReference\":\"放弃陈述申辩声明书（测试）\"}", "Authorization", ajj());
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     }
 

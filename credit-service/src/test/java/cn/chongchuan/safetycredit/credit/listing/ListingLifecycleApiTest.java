@@ -59,7 +59,7 @@ class ListingLifecycleApiTest {
         assertThat(notified.json().get("defenceDeadline").asString()).isNotBlank();
 
         Http.Response decided = http.postJson("/api/v1/listings/" + unitListing + "/decision",
-                "{\"decisionNumber\":\"崇应急失信〔2026〕1号\",\"decisionDate\":\"" + today + "\",\"defenceWaived\":true}",
+                "{\"decisionNumber\":\"崇应急失信〔2026〕1号\",\"decisionDate\":\"" + today + "\",\"defenceWaived\":true,\"waiverReference\":\"放弃陈述申辩声明书（测试）\"}",
                 "Authorization", AJJ);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         JsonNode listed = decided.json();

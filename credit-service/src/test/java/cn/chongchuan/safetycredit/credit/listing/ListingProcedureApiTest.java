@@ -74,6 +74,29 @@ class ListingProcedureApiTest {
     }
 
     @Test
+    void aWaivedDefencePeriodNeedsTheReferenceOfThePartysWrittenWaiverWhichTheHistoryKeeps() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}", "Authorization", AJJ);
+        String decision = "{\"decisionNumber\":\"崇应急失信〔2026〕" + id + "号\",\"decisionDate\":\"" + today()
+                + "\",\"defenceWaived\":true";
+
+        Http.Response withoutReference = http.postJson("/api/v1/listings/" + id + "/decision", decision + "}",
+                "Authorization", AJJ);
+        Http.Response blankReference = http.postJson("/api/v1/listings/" + id + "/decision",
+                decision + ",\"waiverReference\":\"  \"}", "Authorization", AJJ);
+        Http.Response withReference = http.postJson("/api/v1/listings/" + id + "/decision",
+                decision + ",\"waiverReference\":\"放弃陈述申辩声明书（2026）第7号\"}", "Authorization", AJJ);
+
+        assertThat(withoutReference.status()).isEqualTo(400);
+        assertThat(withoutReference.json().get("errors").get(0).get("field").asString()).isEqualTo("waiverReference");
+        assertThat(blankReference.status()).isEqualTo(400);
+        assertThat(withReference.status()).as(withReference.body()).isEqualTo(200);
+        JsonNode history = withReference.json().get("history");
+        assertThat(history.get(history.size() - 1).get("reason").asString())
+                .contains("当事人书面放弃陈述、申辩", "放弃陈述申辩声明书（2026）第7号");
+    }
+
+    @Test
     void onlyTheImposingDepartmentMayDecide() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
 

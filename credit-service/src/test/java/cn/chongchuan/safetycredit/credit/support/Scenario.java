@@ -40,7 +40,8 @@ public final class Scenario {
     public Http.Response decide(long listingId, LocalDate day, boolean defenceWaived) {
         return http.postJson("/api/v1/listings/" + listingId + "/decision",
                 "{\"decisionNumber\":\"崇应急失信〔2026〕" + listingId + "号\",\"decisionDate\":\"" + day
-                        + "\",\"defenceWaived\":" + defenceWaived + "}", "Authorization", AJJ);
+                        + "\",\"defenceWaived\":" + defenceWaived
+                        + (defenceWaived ? ",\"waiverReference\":\"放弃陈述申辩声明书（测试）\"" : "") + "}", "Authorization", AJJ);
     }
 
     public static long unitListing(JsonNode violation) {
