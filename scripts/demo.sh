@@ -53,7 +53,7 @@ title "The approval bureau (APPROVAL) checks the applicant: PROPOSED is informat
 show "$(call "$DEMO_KEY_APPROVAL" GET "/api/v1/checks/$code")"
 
 title "Enforcement notifies the party (告知) — dated 14 months ago, as if recorded late"
-show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/listings/$listing/notice" "{\"noticeDate\":\"$(months_ago 14)\"}")"
+show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/listings/$listing/notice" "{\"noticeDate\":\"$(months_ago 14)\",\"servedOn\":\"$(months_ago 14)\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}")"
 
 title "After the defence period, enforcement decides to list (列入决定)"
 show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/listings/$listing/decision" "{\"decisionNumber\":\"崇应急失信〔2025〕88号\",\"decisionDate\":\"$(months_ago 13)\"}")"

@@ -62,6 +62,9 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     await assertText(page.locator('main'), '拟列入');
     const notify = page.locator('form[data-action="NOTIFY"]');
     await notify.getByLabel('告知日期').fill(daysAgo(30));
+    await notify.getByLabel('送达日期').fill(daysAgo(29));
+    await notify.getByLabel('送达方式').selectOption('POSTAL');
+    await notify.getByLabel('证据材料').fill('行政处罚决定书\n现场检查笔录');
     await notify.getByRole('button').click();
 
     const decide = page.locator('form[data-action="DECIDE"]');

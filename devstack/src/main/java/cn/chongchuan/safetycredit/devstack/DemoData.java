@@ -117,7 +117,7 @@ public final class DemoData {
     }
 
     private long notice(long listing, LocalDate day) {
-        return post("/api/v1/listings/%d/notice", listing, "{\"noticeDate\":\"" + day + "\",\"reason\":\"拟列入严重失信主体名单告知\"}",
+        return post("/api/v1/listings/%d/notice", listing, "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}",
                 enforcement);
     }
 

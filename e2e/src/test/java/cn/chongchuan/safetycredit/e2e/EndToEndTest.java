@@ -58,7 +58,7 @@ class EndToEndTest {
 
         // 2. Notified, then decided after the defence period (both dated in the past, as recorded late).
         enforcement.post("/api/v1/listings/" + listing + "/notice",
-                "{\"noticeDate\":\"" + TODAY.minusMonths(14) + "\"}").ok();
+                "{\"noticeDate\":\"" + TODAY.minusMonths(14) + "\",\"servedOn\":\"" + TODAY.minusMonths(14) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
         JsonNode decided = enforcement.post("/api/v1/listings/" + listing + "/decision",
                 "{\"decisionNumber\":\"崇应急失信〔2025〕E2E号\",\"decisionDate\":\"" + TODAY.minusMonths(13) + "\"}").ok();
         assertThat(decided.get("state").asString()).isEqualTo("LISTED");

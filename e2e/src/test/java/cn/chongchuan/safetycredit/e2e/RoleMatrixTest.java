@@ -81,7 +81,7 @@ class RoleMatrixTest {
                 new Route("GET", "/api/v1/public/typical-cases", null, Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),
                 new Route("GET", "/api/v1/listings", null, enforcementOrAdmin),
                 new Route("GET", "/api/v1/listings/" + NO_ID, null, enforcementOrAdmin),
-                new Route("POST", "/api/v1/listings/" + NO_ID + "/notice", "{\"noticeDate\":\"" + TODAY + "\"}", enforcement),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/notice", "{\"noticeDate\":\"" + TODAY + "\",\"servedOn\":\"" + TODAY + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", enforcement),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/decision",
                         "{\"decisionNumber\":\"崇应急失信〔2026〕1号\",\"decisionDate\":\"" + TODAY + "\"}", enforcement),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/drop", reason, enforcement),
@@ -287,7 +287,7 @@ class RoleMatrixTest {
                 .formatted(UUID.randomUUID(), LocalDate.now().minusMonths(15), uscc, principalId)).ok();
         long listing = violation.get("listings").get(0).get("listingId").asLong();
         enforcement.post("/api/v1/listings/" + listing + "/notice",
-                "{\"noticeDate\":\"" + LocalDate.now().minusMonths(14) + "\"}").ok();
+                "{\"noticeDate\":\"" + LocalDate.now().minusMonths(14) + "\",\"servedOn\":\"" + LocalDate.now().minusMonths(14) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
         enforcement.post("/api/v1/listings/" + listing + "/decision", "{\"decisionNumber\":\"崇应急失信〔2025〕矩阵归属号\","
                 + "\"decisionDate\":\"" + LocalDate.now().minusMonths(13) + "\"}").ok();
         return listing;

@@ -182,6 +182,7 @@ export async function showListing({ args, caller }) {
         h('dt', {}, '列入情形'), h('dd', {}, `${listing.criterionTitle}（${listing.criterionCode}）`),
         h('dt', {}, '执法部门'), h('dd', {}, listing.departmentName || listing.department),
         h('dt', {}, '告知日期'), h('dd', {}, listing.noticeDate || '—'),
+        h('dt', {}, '送达'), h('dd', {}, listing.servedOn ? `${listing.servedOn}（${SERVICE_METHODS[listing.serviceMethod] || listing.serviceMethod}）` : '—'),
         h('dt', {}, '申辩期限'), h('dd', {}, listing.defenceDeadline || '—'),
         h('dt', {}, '列入决定'), h('dd', {}, listing.decisionNumber || '—'),
         h('dt', {}, '列入期间'), h('dd', {}, listing.listedFrom ? `${listing.listedFrom} 至 ${listing.listedUntil}` : '—'),
@@ -246,6 +247,12 @@ const ACTION_TITLES = {
   APPROVE_REPAIR: '申请信用修复',
 };
 
+/** How a notice was served on the party (送达方式); the defence period runs from the day of service. */
+const SERVICE_METHODS = {
+  DIRECT: '直接送达', LEFT_AT_ADDRESS: '留置送达', POSTAL: '邮寄送达', ELECTRONIC: '电子送达', ENTRUSTED: '委托送达',
+  PUBLIC_NOTICE: '公告送达',
+};
+
 function actionForm(action, listing, { own, admin }) {
   const messages = h('div');
   const submit = h('button', { type: 'submit' }, ACTION_TITLES[action] || action);
@@ -253,8 +260,18 @@ function actionForm(action, listing, { own, admin }) {
   let send;
   if (action === 'NOTIFY' && own) {
     const noticeDate = h('input', { type: 'date', name: 'noticeDate', value: today(), max: today(), required: true });
-    fields = [field('告知日期', noticeDate)];
-    send = () => api.post(`/api/v1/listings/${listing.id}/notice`, { noticeDate: noticeDate.value });
+    const servedOn = h('input', { type: 'date', name: 'servedOn', value: today(), max: today(), required: true });
+    const method = h('select', { name: 'serviceMethod', required: true },
+      Object.entries(SERVICE_METHODS).map(([value, text]) => h('option', { value }, text)));
+    const reason = h('textarea', { name: 'noticeReason', rows: 2, maxlength: 1000, required: true },
+      '拟列入安全生产严重失信主体名单');
+    const evidence = h('textarea', { name: 'noticeEvidence', rows: 2, required: true });
+    fields = [field('告知日期', noticeDate), field('送达日期（申辩期自此起算）', servedOn), field('送达方式', method),
+      field('告知理由', reason), field('证据材料（每行一项）', evidence)];
+    send = () => api.post(`/api/v1/listings/${listing.id}/notice`, {
+      noticeDate: noticeDate.value, servedOn: servedOn.value, serviceMethod: method.value, reason: reason.value.trim(),
+      evidence: evidence.value.split('\n').map((line) => line.trim()).filter(Boolean),
+    });
   } else if (action === 'DECIDE' && own) {
     const number = h('input', { name: 'decisionNumber', maxlength: 80, required: true });
     const date = h('input', { type: 'date', name: 'listingDecisionDate', value: today(), max: today(), required: true });

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+import cn.chongchuan.safetycredit.credit.listing.domain.ServiceMethod;
 import cn.chongchuan.safetycredit.credit.subject.PublicName;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
@@ -8,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -39,8 +41,13 @@ class ListingController {
     }
 
     /** Evidence is a list of document references (file numbers, archive ids), not the documents. */
-    record NoticeRequest(@NotNull LocalDate noticeDate, @Size(max = 1000) String reason,
-                         @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
+    /**
+     * The notice of intended listing (告知): its date, the day and the way it was served on the party
+     * (the defence period runs from that day), the reason, and the evidence it rests on.
+     */
+    record NoticeRequest(@NotNull LocalDate noticeDate, @NotNull LocalDate servedOn, @NotNull ServiceMethod serviceMethod,
+                         @NotBlank @Size(max = 1000) String reason,
+                         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
 
     /**
@@ -80,7 +87,8 @@ class ListingController {
     @PostMapping("/{id}/notice")
     @PreAuthorize("hasRole('ENFORCEMENT')")
     ListingView notifyParty(@PathVariable long id, @Valid @RequestBody NoticeRequest request, Caller caller) {
-        return views.full(listings.notifyParty(id, request.noticeDate(), request.reason(), request.evidence(), caller));
+        return views.full(listings.notifyParty(id, request.noticeDate(), request.servedOn(), request.serviceMethod(),
+                request.reason(), request.evidence(), caller));
     }
 
     @PostMapping("/{id}/decision")

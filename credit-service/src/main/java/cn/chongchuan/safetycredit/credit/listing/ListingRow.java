@@ -19,6 +19,8 @@ public record ListingRow(
         ListingState state,
         Instant proposedAt,
         LocalDate noticeDate,
+        LocalDate servedOn,
+        String serviceMethod,
         LocalDate defenceDeadline,
         String decisionNumber,
         LocalDate listedFrom,
@@ -42,25 +44,25 @@ public record ListingRow(
 
     ListingRow withState(ListingState next, Instant now) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
-                next, proposedAt, noticeDate, defenceDeadline, decisionNumber, listedFrom, listedUntil,
+                next, proposedAt, noticeDate, servedOn, serviceMethod, defenceDeadline, decisionNumber, listedFrom, listedUntil,
                 endedOn, next.isOnList() ? subjectKey : null, version, now);
     }
 
-    ListingRow withNotice(LocalDate date, LocalDate deadline) {
+    ListingRow withNotice(LocalDate date, LocalDate served, String method, LocalDate deadline) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
-                state, proposedAt, date, deadline, decisionNumber, listedFrom, listedUntil, endedOn,
+                state, proposedAt, date, served, method, deadline, decisionNumber, listedFrom, listedUntil, endedOn,
                 listedKey, version, updatedAt);
     }
 
     ListingRow withDecision(String number, ListingPeriod period) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
-                state, proposedAt, noticeDate, defenceDeadline, number, period.from(), period.until(),
+                state, proposedAt, noticeDate, servedOn, serviceMethod, defenceDeadline, number, period.from(), period.until(),
                 endedOn, listedKey, version, updatedAt);
     }
 
     ListingRow withEndedOn(LocalDate day) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
-                state, proposedAt, noticeDate, defenceDeadline, decisionNumber, listedFrom, listedUntil,
+                state, proposedAt, noticeDate, servedOn, serviceMethod, defenceDeadline, decisionNumber, listedFrom, listedUntil,
                 day, listedKey, version, updatedAt);
     }
 }

@@ -7,6 +7,7 @@ import cn.chongchuan.safetycredit.credit.listing.domain.ListingAction;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingPeriod;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingStateMachine;
+import cn.chongchuan.safetycredit.credit.listing.domain.ServiceMethod;
 import cn.chongchuan.safetycredit.credit.outbox.OutboxWriter;
 import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
@@ -88,7 +89,8 @@ public class ListingService {
             return existing.get().id();
         }
         mapper.insert(new ListingRow(null, type, key, unitId, personId, violationId, criterion.code(), department,
-                ListingState.PROPOSED, clock.instant(), null, null, null, null, null, null, null, 0, clock.instant()));
+                ListingState.PROPOSED, clock.instant(), null, null, null, null, null, null, null, null, null, 0,
+                clock.instant()));
         ListingRow created = mapper.findByViolationAndSubject(violationId, key).orElseThrow();
         appendHistory(created.id(), "TRANSITION", null, ListingState.PROPOSED, Actor.SYSTEM, reason, List.of());
         events.publishEvent(new ListingChanged(key, created.id()));
@@ -97,11 +99,18 @@ public class ListingService {
 
     /** The party has been notified; the defence period runs for the configured working days. */
     @Transactional
-    public ListingRow notifyParty(long id, LocalDate noticeDate, String reason, List<String> evidence, Caller caller) {
+    public ListingRow notifyParty(long id, LocalDate noticeDate, LocalDate servedOn, ServiceMethod method, String reason,
+            List<String> evidence, Caller caller) {
         requireNotFuture(noticeDate, "noticeDate");
-        LocalDate deadline = properties.calendar().addWorkingDays(noticeDate, properties.defenceWorkingDays());
-        return transition(id, ListingAction.NOTIFY, imposingDepartment(id, caller), reason, evidence,
-                l -> l.withNotice(noticeDate, deadline));
+        requireNotFuture(servedOn, "servedOn");
+        if (servedOn.isBefore(noticeDate)) {
+            throw ApiException.badField("servedOn", "is before the notice date " + noticeDate);
+        }
+        // The party's defence period runs from the day the notice reached it (送达), not from its date.
+        LocalDate deadline = properties.calendar().addWorkingDays(servedOn, properties.defenceWorkingDays());
+        String served = "送达：" + servedOn + "，" + method.label();
+        return transition(id, ListingAction.NOTIFY, imposingDepartment(id, caller), joinReason(reason, served), evidence,
+                l -> l.withNotice(noticeDate, servedOn, method.name(), deadline));
     }
 
     /** The written listing decision, by the department that imposed the penalty. */

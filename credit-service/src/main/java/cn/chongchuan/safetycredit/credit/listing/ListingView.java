@@ -22,6 +22,8 @@ public record ListingView(
         String recordedState,
         Instant proposedAt,
         LocalDate noticeDate,
+        LocalDate servedOn,
+        String serviceMethod,
         LocalDate defenceDeadline,
         String decisionNumber,
         LocalDate listedFrom,

@@ -71,7 +71,7 @@ public class ListingViews {
                 : List.of();
         return new ListingView(row.id(), row.subjectType(), subject[0], subject[1], row.violationId(), criterion.code(),
                 criterion.title(), row.departmentCode(), catalogue.departmentName(row.departmentCode()), state.name(),
-                row.state().name(), row.proposedAt(), row.noticeDate(), row.defenceDeadline(), row.decisionNumber(),
+                row.state().name(), row.proposedAt(), row.noticeDate(), row.servedOn(), row.serviceMethod(), row.defenceDeadline(), row.decisionNumber(),
                 row.listedFrom(), row.listedUntil(),
                 row.listedFrom() == null ? null : row.period().repairEligibleFrom(properties.repairAfterMonths()),
                 row.endedOn(),

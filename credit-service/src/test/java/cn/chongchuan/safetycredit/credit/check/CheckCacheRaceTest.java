@@ -5,6 +5,7 @@ import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
+import cn.chongchuan.safetycredit.credit.listing.domain.ServiceMethod;
 import cn.chongchuan.safetycredit.credit.support.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
@@ -100,7 +101,7 @@ class CheckCacheRaceTest {
             ViolationFixture fixture = aViolation();
             long listing = CheckScenario.unitListing(scenario.violation(fixture));
             String code = fixture.uscc();
-            listings.notifyParty(listing, today(), null, List.of(), AJJ);
+            listings.notifyParty(listing, today(), today(), ServiceMethod.DIRECT, "告知", List.of("处罚决定书"), AJJ);
             AtomicLong decidedAt = new AtomicLong(Long.MAX_VALUE);
             AtomicBoolean done = new AtomicBoolean();
             CountDownLatch checkedAfter = new CountDownLatch(3 * 2);

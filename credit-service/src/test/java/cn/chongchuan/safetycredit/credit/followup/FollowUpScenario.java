@@ -61,7 +61,7 @@ final class FollowUpScenario {
     /** Notifies and decides the listing (defence waived) on the given day. */
     void list(long listingId, LocalDate day) {
         Http.Response notified = http.postJson("/api/v1/listings/" + listingId + "/notice",
-                "{\"noticeDate\":\"" + day + "\"}", "Authorization", ajj());
+                "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", ajj());
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         Http.Response decided = http.postJson("/api/v1/listings/" + listingId + "/decision",
                 "{\"decisionNumber\":\"崇应急失信〔2026〕F" + listingId + "号\",\"decisionDate\":\"" + day

@@ -53,7 +53,7 @@ class ListingLifecycleApiTest {
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
 
         Http.Response notified = http.postJson("/api/v1/listings/" + unitListing + "/notice",
-                "{\"noticeDate\":\"" + today + "\",\"reason\":\"拟列入告知\"}", "Authorization", AJJ);
+                "{\"noticeDate\":\"" + today + "\",\"servedOn\":\"" + today + "\",\"serviceMethod\":\"POSTAL\",\"reason\":\"拟列入告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         assertThat(notified.json().get("state").asString()).isEqualTo("NOTIFIED");
         assertThat(notified.json().get("defenceDeadline").asString()).isNotBlank();

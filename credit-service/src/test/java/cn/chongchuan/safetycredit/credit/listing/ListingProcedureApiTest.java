@@ -60,7 +60,7 @@ class ListingProcedureApiTest {
     @Test
     void aDecisionInsideTheDefencePeriodIsRefusedUnlessTheRightWasWaived() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
-        http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}", "Authorization", AJJ);
+        http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\",\"servedOn\":\"" + today() + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
 
         Http.Response early = scenario.decide(id, today(), false);
 
@@ -76,7 +76,7 @@ class ListingProcedureApiTest {
     @Test
     void aWaivedDefencePeriodNeedsTheReferenceOfThePartysWrittenWaiverWhichTheHistoryKeeps() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
-        http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}", "Authorization", AJJ);
+        http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\",\"servedOn\":\"" + today() + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
         String decision = "{\"decisionNumber\":\"崇应急失信〔2026〕" + id + "号\",\"decisionDate\":\"" + today()
                 + "\",\"defenceWaived\":true";
 
@@ -97,12 +97,48 @@ class ListingProcedureApiTest {
     }
 
     @Test
+    void aNoticeNeedsItsServiceReasonAndEvidenceAndTheDefencePeriodRunsFromTheDayOfService() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        String path = "/api/v1/listings/" + id + "/notice";
+        LocalDate dated = today().minusDays(20);
+        LocalDate served = today().minusDays(10);
+
+        Http.Response bare = http.postJson(path, "{\"noticeDate\":\"" + dated + "\"}", "Authorization", AJJ);
+        Http.Response servedBeforeDated = http.postJson(path, "{\"noticeDate\":\"" + dated + "\",\"servedOn\":\""
+                + dated.minusDays(1) + "\",\"serviceMethod\":\"POSTAL\",\"reason\":\"告知\",\"evidence\":[\"处罚决定书\"]}",
+                "Authorization", AJJ);
+        Http.Response unknownMethod = http.postJson(path, "{\"noticeDate\":\"" + dated + "\",\"servedOn\":\"" + served
+                + "\",\"serviceMethod\":\"CARRIER_PIGEON\",\"reason\":\"告知\",\"evidence\":[\"处罚决定书\"]}",
+                "Authorization", AJJ);
+        Http.Response notified = http.postJson(path, "{\"noticeDate\":\"" + dated + "\",\"servedOn\":\"" + served
+                + "\",\"serviceMethod\":\"POSTAL\",\"reason\":\"拟列入告知\",\"evidence\":[\"处罚决定书\",\"邮寄回执\"]}",
+                "Authorization", AJJ);
+
+        assertThat(bare.status()).isEqualTo(400);
+        assertThat(bare.json().get("errors").findValuesAsString("field"))
+                .contains("servedOn", "serviceMethod", "reason", "evidence");
+        assertThat(servedBeforeDated.status()).isEqualTo(400);
+        assertThat(servedBeforeDated.json().get("errors").get(0).get("field").asString()).isEqualTo("servedOn");
+        assertThat(unknownMethod.status()).isEqualTo(400);
+        assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+        JsonNode listing = notified.json();
+        assertThat(listing.get("noticeDate").asString()).isEqualTo(dated.toString());
+        assertThat(listing.get("servedOn").asString()).isEqualTo(served.toString());
+        assertThat(listing.get("serviceMethod").asString()).isEqualTo("POSTAL");
+        assertThat(LocalDate.parse(listing.get("defenceDeadline").asString()))
+                .as("counted from the day of service").isAfter(served.plusDays(4));
+        JsonNode last = listing.get("history").get(listing.get("history").size() - 1);
+        assertThat(last.get("reason").asString()).contains("拟列入告知", "送达：" + served, "邮寄送达");
+        assertThat(last.get("evidence").toString()).contains("邮寄回执");
+    }
+
+    @Test
     void onlyTheImposingDepartmentMayDecide() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
 
-        Http.Response other = http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}",
+        Http.Response other = http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\",\"servedOn\":\"" + today() + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}",
                 "Authorization", TestTokens.bearer("ZJJ", "ENFORCEMENT"));
-        Http.Response admin = http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}",
+        Http.Response admin = http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\",\"servedOn\":\"" + today() + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}",
                 "Authorization", ADMIN);
 
         // Another department does not see the listing at all; the credit office sees it but may not decide.
@@ -216,7 +252,7 @@ class ListingProcedureApiTest {
         long a = Scenario.unitListing(scenario.violation(first));
         long b = Scenario.unitListing(scenario.violation(aViolation().unit(uscc, "同一家公司")));
         for (long id : List.of(a, b)) {
-            http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\"}", "Authorization", AJJ);
+            http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\",\"servedOn\":\"" + today() + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
         }
 
         try (var pool = Executors.newFixedThreadPool(2)) {

@@ -30,7 +30,7 @@ public final class Scenario {
     /** Notifies and decides the listing (defence waived) on the given day; returns the listing view. */
     public JsonNode list(long listingId, LocalDate day) {
         Http.Response notified = http.postJson("/api/v1/listings/" + listingId + "/notice",
-                "{\"noticeDate\":\"" + day + "\"}", "Authorization", AJJ);
+                "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         Http.Response decided = decide(listingId, day, true);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
