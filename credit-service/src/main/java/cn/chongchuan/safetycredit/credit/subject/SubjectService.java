@@ -114,7 +114,7 @@ public class SubjectService {
      * exactly as for an unknown id, so ids cannot be probed.
      */
     public Person visiblePerson(String publicId, Caller caller) {
-        Person person = personByPublicId(publicId).orElseThrow(() -> ApiException.notFound("person " + publicId));
+        Person person = personOr404(publicId);
         requireOneOf(mapper.caseDepartmentsOfPerson(person.id()), caller, "person " + person.publicId());
         return person;
     }
@@ -146,7 +146,7 @@ public class SubjectService {
     /** Changes a person's registered name, under the same rule and with the same history as a unit's. */
     @Transactional
     public Person renamePerson(String publicId, String newName, String reason, Caller caller) {
-        Person found = personByPublicId(publicId).orElseThrow(() -> ApiException.notFound("person " + publicId));
+        Person found = personOr404(publicId);
         requireOneOf(mapper.listingDecidersOfPerson(found.id()), caller, "person " + publicId);
         Person person = toPerson(mapper.lockPerson(found.id()).orElseThrow());
         String name = requireNewName(person.name(), newName);
@@ -158,7 +158,7 @@ public class SubjectService {
 
     /** Whether the caller has a case of the unit (recorded a violation of it or holds a listing of it); ADMIN always. */
     public boolean hasCaseOf(Unit unit, Caller caller) {
-        return caller.owns(mapper.caseDepartmentsOfUnit(unit.id()).contains(caller.department()) ? caller.department() : "");
+        return caller.owns(ownerAmong(mapper.caseDepartmentsOfUnit(unit.id()), caller));
     }
 
     public List<NameChange> nameHistory(Unit unit) {
@@ -174,7 +174,16 @@ public class SubjectService {
      * of: the caller owns it when one of those departments is the caller's; ADMIN always does.
      */
     private static void requireOneOf(List<String> departments, Caller caller, String what) {
-        caller.requireOwns(departments.contains(caller.department()) ? caller.department() : "", what);
+        caller.requireOwns(ownerAmong(departments, caller), what);
+    }
+
+    /** The caller's department if it is one of {@code departments}, else none: the owner to check against. */
+    private static String ownerAmong(List<String> departments, Caller caller) {
+        return departments.contains(caller.department()) ? caller.department() : "";
+    }
+
+    private Person personOr404(String publicId) {
+        return personByPublicId(publicId).orElseThrow(() -> ApiException.notFound("person " + publicId));
     }
 
     private static String requireNewName(String current, String requested) {

@@ -89,19 +89,13 @@ class NoticeDelivery {
         try {
             refused = endpoints.refusalBeforeCall(department.endpointUrl());
         } catch (UnknownHostException e) {
-            String reason = "endpoint host cannot be resolved now: " + e.getMessage();
-            Instant now = clock.instant();
-            deliveries.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
-                    null, "FAILED", truncate(reason)));
-            return new Result(Outcome.FAILED, null, truncate(reason), 1);
+            return roundWithoutCall(notice, dispatcher, Outcome.FAILED, "FAILED",
+                    "endpoint host cannot be resolved now: " + e.getMessage());
         }
         if (refused.isPresent()) {
-            String reason = truncate("endpoint refused: endpointUrl " + refused.get());
-            Instant now = clock.instant();
-            deliveries.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
-                    null, DeliveryVerdict.REJECTED.name(), reason));
-            log.warn("notice {} to {}: {}", notice.id(), department.code(), reason);
-            return new Result(Outcome.REJECTED, null, reason, 1);
+            log.warn("notice {} to {}: endpoint refused: {}", notice.id(), department.code(), refused.get());
+            return roundWithoutCall(notice, dispatcher, Outcome.REJECTED, DeliveryVerdict.REJECTED.name(),
+                    "endpoint refused: endpointUrl " + refused.get());
         }
         URI endpoint = URI.create(department.endpointUrl());
         byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
@@ -120,6 +114,16 @@ class NoticeDelivery {
         } catch (BulkheadFullException e) {
             return new Result(Outcome.BUSY, null, "department already has its maximum of calls running", calls.get());
         }
+    }
+
+    /** A round that ended before any call: recorded as an attempt of its own, with the reason. */
+    private Result roundWithoutCall(ClaimedNotice notice, String dispatcher, Outcome outcome, String attemptOutcome,
+            String why) {
+        String reason = truncate(why);
+        Instant now = clock.instant();
+        deliveries.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
+                null, attemptOutcome, reason));
+        return new Result(outcome, null, reason, 1);
     }
 
     private Result callOnce(ClaimedNotice notice, String dispatcher, int attemptNo, URI endpoint,
