@@ -67,8 +67,8 @@ public class LoadData {
                     + "unit_id, unit_name, criterion_code, current_version, created_at) VALUES (?, 'AJJ', ?, ?, ?, 'OM11-03', 1, ?)");
                  PreparedStatement listing = c.prepareStatement("INSERT INTO listing (id, subject_type, subject_key, unit_id, "
                     + "violation_id, criterion_code, department_code, state, proposed_at, notice_date, defence_deadline, "
-                    + "decision_number, listed_from, listed_until, listed_key, version, updated_at) VALUES "
-                    + "(?, 'UNIT', ?, ?, ?, 'OM11-03', 'AJJ', 'LISTED', ?, ?, ?, ?, ?, ?, ?, 2, ?)");
+                    + "decision_number, listed_from, listed_until, version, updated_at) VALUES "
+                    + "(?, 'UNIT', ?, ?, ?, 'OM11-03', 'AJJ', 'LISTED', ?, ?, ?, ?, ?, ?, 2, ?)");
                  PreparedStatement event = c.prepareStatement("INSERT INTO listing_event (listing_id, kind, from_state, "
                     + "to_state, actor_department, actor_role, occurred_at) VALUES (?, 'TRANSITION', ?, ?, 'AJJ', ?, ?)");
                  PreparedStatement version = c.prepareStatement(
@@ -92,8 +92,7 @@ public class LoadData {
                     listing.setString(8, "崇应急失信〔2026〕" + id + "号");
                     listing.setDate(9, Date.valueOf(decided));
                     listing.setDate(10, Date.valueOf(decided.plusYears(3)));
-                    listing.setString(11, key);
-                    listing.setTimestamp(12, now);
+                    listing.setTimestamp(11, now);
                     listing.addBatch();
                     String[][] steps = {{null, "PROPOSED", "SYSTEM"}, {"PROPOSED", "NOTIFIED", "ENFORCEMENT"},
                             {"NOTIFIED", "LISTED", "ENFORCEMENT"}};

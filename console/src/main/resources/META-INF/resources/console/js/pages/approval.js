@@ -54,7 +54,7 @@ function subjectLabel(result) {
 /** One answer: status, basis, measures, key supervision and the receipt. */
 export function answerCard(result, caller) {
   const status = result.status;
-  const basis = result.basis;
+  const bases = result.bases || (result.basis ? [result.basis] : []);
   return h('article', { class: `card answer ${String(status).toLowerCase()}`, 'data-status': status },
     h('h3', {}, badge(label('status', status), String(status).toLowerCase()), ' ', result.code),
     h('p', { class: 'meta' }, `${subjectLabel(result)} · 数据来源：${label('source', result.source)}`),
@@ -64,11 +64,14 @@ export function answerCard(result, caller) {
       `所查时点早于本登记簿的第一条记录（${when(result.registerSince)}）：登记簿不能反映该时点的情况，以下结果不能证明当时没有失信记录。`) : null,
     status === 'CLEAR' ? h('p', {}, '未发现安全生产失信记录。') : null,
     status === 'PROPOSED' ? h('p', { class: 'info' }, '该主体处于拟列入程序中（告知、申辩阶段）。此为提示信息，不构成不予许可的理由。') : null,
-    basis ? h('dl', { class: 'basis' },
+    bases.length > 1 ? h('p', { class: 'warning', 'data-bases': bases.length },
+      `该主体有 ${bases.length} 项${status === 'LISTED' ? '有效的列入决定' : '正在进行的列入程序'}，每一项均独立有效：一项被修复、撤销或期满，其余各项仍然有效。`) : null,
+    bases.map((basis) => h('dl', { class: 'basis', 'data-listing': basis.listingId },
+      result.lookedUpAs ? [h('dt', {}, '主体类型'), h('dd', {}, label('subjectType', basis.subjectType))] : null,
       h('dt', {}, '列入情形'), h('dd', {}, `${basis.criterionTitle}（${basis.criterionCode}）`),
       basis.decisionNumber ? [h('dt', {}, '决定文书号'), h('dd', {}, basis.decisionNumber)] : null,
       h('dt', {}, '决定部门'), h('dd', {}, basis.decidingDepartmentName || basis.decidingDepartment),
-      basis.listedFrom ? [h('dt', {}, '列入期间'), h('dd', {}, `${basis.listedFrom} 至 ${basis.listedUntil}`)] : null) : null,
+      basis.listedFrom ? [h('dt', {}, '列入期间'), h('dd', {}, `${basis.listedFrom} 至 ${basis.listedUntil}`)] : null)),
     status === 'LISTED' ? h('div', {},
       h('h4', {}, `本部门（${caller.department}）应实施的惩戒措施`),
       table(result.measures || [], [

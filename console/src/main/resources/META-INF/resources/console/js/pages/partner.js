@@ -25,6 +25,10 @@ function noticeCard(notice) {
   const card = h('article', { class: 'card notice', 'data-notice': notice.id, 'data-listing': notice.listingId },
     h('h3', {}, badge(label('kind', notice.kind), notice.kind === 'SANCTION_END' ? 'clear' : 'listed'), ' ', listing.subjectName || `列入记录 #${notice.listingId}`),
     h('p', { class: 'meta' }, `${listing.subjectCode || ''} · ${listing.criterionTitle || ''}`),
+    notice.kind === 'SANCTION_END' && listing.otherListingsInForce?.length
+      ? h('p', { class: 'warning', 'data-other-listings': listing.otherListingsInForce.join(',') },
+        `该主体仍因其他列入记录（${listing.otherListingsInForce.map((id) => `#${id}`).join('、')}）处于失信名单：本通知只解除本记录的惩戒措施，其他记录要求的措施继续实施。`)
+      : null,
     h('dl', { class: 'basis' },
       h('dt', {}, '决定文书号'), h('dd', {}, listing.decisionNumber || '—'),
       h('dt', {}, '决定部门'), h('dd', {}, listing.decidingDepartment || '—'),

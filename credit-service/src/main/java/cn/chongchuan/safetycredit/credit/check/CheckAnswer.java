@@ -16,7 +16,10 @@ import java.util.List;
  * ({@code lookedUpAs}: {@code ["UNIT","PERSON"]}, absent otherwise): the graver reading answers and
  * {@code subjectType} names it, or is absent when both readings are CLEAR. An answer for
  * an {@code asOf} before the register began carries {@code registerSince}, its first record: the
- * register cannot say what was true before it. In a batch, {@code positions}
+ * register cannot say what was true before it. A subject may be listed under several cases at once:
+ * {@code basis} is the main one (for LISTED the listing that lasts longest) and {@code bases} all of
+ * them, the main one first, each naming its subject type; the measures apply while any is in force.
+ * In a batch, {@code positions}
  * says which input codes it answers (a code given twice is answered once); an invalid code gets an
  * item with {@code error} instead.
  */
@@ -31,6 +34,7 @@ public record CheckAnswer(
         Instant asOf,
         Instant registerSince,
         Basis basis,
+        List<Basis> bases,
         List<MeasureView> measures,
         KeySupervision keySupervision,
         Receipt receipt,
@@ -38,7 +42,7 @@ public record CheckAnswer(
 
     /** The listing the answer rests on (for PROPOSED: the listing under way, without decision). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Basis(long listingId, String state, String criterionCode, String criterionTitle, String decisionNumber,
+    public record Basis(long listingId, String subjectType, String state, String criterionCode, String criterionTitle, String decisionNumber,
             String decidingDepartment, String decidingDepartmentName, LocalDate listedFrom, LocalDate listedUntil) {
     }
 
@@ -71,6 +75,6 @@ public record CheckAnswer(
     }
 
     static CheckAnswer failed(List<Integer> positions, ItemError error) {
-        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, null, null, null, error);
+        return new CheckAnswer(positions, null, null, null, null, null, null, null, null, null, null, null, null, error);
     }
 }

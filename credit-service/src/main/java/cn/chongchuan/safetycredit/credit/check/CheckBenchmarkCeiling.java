@@ -20,9 +20,9 @@ import java.util.List;
 class CheckBenchmarkCeiling {
 
     private static final CheckAnswer CONSTANT = new CheckAnswer(List.of(0), "91320602MA1N2X3Y4Q", "UNIT", null,
-            CheckStatus.CLEAR, "constant", null, null, null, null, null,
+            CheckStatus.CLEAR, "constant", null, null, null, null, null, null,
             new CheckAnswer.Receipt("00000000-0000-0000-0000-000000000000", Instant.EPOCH, "0000000000000000",
-                    CheckAnswer.Receipt.SINGLE, "A".repeat(88), "safety-credit-check-receipt/2\\n" + "x".repeat(300),
+                    CheckAnswer.Receipt.SINGLE, "A".repeat(88), "safety-credit-check-receipt/3\\n" + "x".repeat(300),
                     null, null),
             null);
 

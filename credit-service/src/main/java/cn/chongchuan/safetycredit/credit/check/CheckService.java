@@ -221,13 +221,14 @@ public class CheckService {
     }
 
     /** An answer before its receipt is signed. */
-    private record Draft(Subject subject, List<String> lookedUpAs, String source, Verdict verdict, Basis basis,
+    private record Draft(Subject subject, List<String> lookedUpAs, String source, Verdict verdict, List<Basis> bases,
             List<Measure> measures, CheckAnswer.KeySupervision keySupervision, Instant asOf, Instant registerSince,
             ReceiptContent content) {
 
         CheckAnswer answer(Receipt receipt) {
             return new CheckAnswer(subject.positions(), subject.displayCode(), subject.subjectType(), lookedUpAs,
-                    verdict.status(), source, asOf, registerSince, basis,
+                    verdict.status(), source, asOf, registerSince, bases.isEmpty() ? null : bases.getFirst(),
+                    bases.isEmpty() ? null : bases,
                     verdict.status() == CheckStatus.LISTED
                             ? measures.stream().map(m -> new MeasureView(m.code(), m.title(), m.legalBasis())).toList()
                             : null,
@@ -312,11 +313,15 @@ public class CheckService {
         Answered answered = readFacts;
         Verdict verdict = readFacts.facts().verdictOn(day);
         List<String> lookedUpAs = null;
+        String basisType = read.subjectType();
+        List<TypedFact> bases = new ArrayList<>();
         if (read.asPerson() != null) {
             // Valid as a USCC and as an ID number: the graver reading answers (LISTED over PROPOSED
             // over CLEAR), so a listed subject is never CLEAR whichever it is. When neither is on the
             // register, the answer names no subject type and keeps only the person reading's key and
             // masked code, so that no receipt or audit row holds a plain number that may be an ID.
+            // When both readings are equally grave, the unit answers and the person's listings are
+            // further bases of the same answer.
             lookedUpAs = List.of(CheckCode.UNIT, CheckCode.PERSON);
             Verdict asPerson = asPersonFacts.facts().verdictOn(day);
             if (gravity(asPerson.status()) > gravity(verdict.status()) || gravity(verdict.status()) == 0) {
@@ -325,27 +330,33 @@ public class CheckService {
                         ? new Subject(person.key(), null, person.displayCode(), person.positions(), null) : person;
                 answered = asPersonFacts;
                 verdict = asPerson;
+                basisType = CheckCode.PERSON;
+            } else if (asPerson.status() == verdict.status()) {
+                verdict.bases().forEach(f -> bases.add(new TypedFact(CheckCode.UNIT, f)));
+                asPerson.bases().forEach(f -> bases.add(new TypedFact(CheckCode.PERSON, f)));
             }
         }
-        ListingFact basisFact = verdict.basis();
-        Basis basis = null;
-        if (basisFact != null) {
-            Criterion criterion = criterion(basisFact.criterionCode());
-            boolean listed = verdict.status() == CheckStatus.LISTED;
-            basis = new Basis(basisFact.listingId(), basisFact.state().name(), basisFact.criterionCode(),
-                    criterion == null ? null : criterion.title(),
-                    listed ? basisFact.decisionNumber() : null, basisFact.department(),
-                    catalogue.departmentName(basisFact.department()),
-                    listed ? basisFact.listedFrom() : null, listed ? basisFact.listedUntil() : null);
+        if (bases.isEmpty()) {
+            String type = basisType;
+            verdict.bases().forEach(f -> bases.add(new TypedFact(type, f)));
         }
-        List<Measure> applicable = verdict.status() == CheckStatus.LISTED
-                ? measures.applicableTo(caller.department(), subject.subjectType()) : List.of();
+        boolean listed = verdict.status() == CheckStatus.LISTED;
+        List<Basis> basisViews = bases.stream().map(b -> basisView(b, listed)).toList();
+        Basis basis = basisViews.isEmpty() ? null : basisViews.getFirst();
+        List<Measure> applicable = listed
+                ? bases.stream().map(TypedFact::subjectType).distinct()
+                        .flatMap(type -> measures.applicableTo(caller.department(), type).stream()).distinct().toList()
+                : List.of();
+        List<ReceiptContent.Basis> otherBases = basisViews.stream().skip(1)
+                .map(b -> new ReceiptContent.Basis(b.listingId(), b.subjectType(), b.criterionCode(),
+                        b.decidingDepartment(), b.listedFrom(), b.listedUntil(), b.decisionNumber()))
+                .toList();
         ReceiptContent content = new ReceiptContent(UUID.randomUUID().toString(), checkedAt, asOf, registerSince,
                 caller.department(),
                 subject.key(), subject.displayCode(), lookedUpAs, verdict.status(), basis == null ? null : basis.listingId(),
                 basis == null ? null : basis.criterionCode(), basis == null ? null : basis.decisionNumber(),
                 basis == null ? null : basis.decidingDepartment(), basis == null ? null : basis.listedFrom(),
-                basis == null ? null : basis.listedUntil(), applicable.stream().map(Measure::code).toList());
+                basis == null ? null : basis.listedUntil(), applicable.stream().map(Measure::code).toList(), otherBases);
         // Key supervision is information about whoever holds the code: either reading's.
         Optional<KeySupervisionFact> supervised = answered.facts().keySupervisionOn(day);
         if (supervised.isEmpty() && answered != readFacts) {
@@ -355,8 +366,21 @@ public class CheckService {
                 .map(k -> new CheckAnswer.KeySupervision(k.from(), k.until(), k.department(),
                         catalogue.departmentName(k.department()), "一案五制重点监管（案件 " + k.caseNumber() + "）"))
                 .orElse(null);
-        return new Draft(subject, lookedUpAs, answered.source(), verdict, basis, applicable, keySupervision, asOf,
+        return new Draft(subject, lookedUpAs, answered.source(), verdict, basisViews, applicable, keySupervision, asOf,
                 registerSince, content);
+    }
+
+    /** A listing the answer rests on, with the subject type of the reading it belongs to. */
+    private record TypedFact(String subjectType, ListingFact fact) {
+    }
+
+    private Basis basisView(TypedFact typed, boolean listed) {
+        ListingFact fact = typed.fact();
+        Criterion criterion = criterion(fact.criterionCode());
+        return new Basis(fact.listingId(), typed.subjectType(), fact.state().name(), fact.criterionCode(),
+                criterion == null ? null : criterion.title(), listed ? fact.decisionNumber() : null, fact.department(),
+                catalogue.departmentName(fact.department()), listed ? fact.listedFrom() : null,
+                listed ? fact.listedUntil() : null);
     }
 
     /** A code as a subject key: U:&lt;uscc&gt;, or P:&lt;keyed hash&gt; computed here (the number is not looked up). */

@@ -26,7 +26,6 @@ public record ListingRow(
         LocalDate listedFrom,
         LocalDate listedUntil,
         LocalDate endedOn,
-        String listedKey,
         int version,
         Instant updatedAt) {
 
@@ -45,24 +44,24 @@ public record ListingRow(
     ListingRow withState(ListingState next, Instant now) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
                 next, proposedAt, noticeDate, servedOn, serviceMethod, defenceDeadline, decisionNumber, listedFrom, listedUntil,
-                endedOn, next.isOnList() ? subjectKey : null, version, now);
+                endedOn, version, now);
     }
 
     ListingRow withNotice(LocalDate date, LocalDate served, String method, LocalDate deadline) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
                 state, proposedAt, date, served, method, deadline, decisionNumber, listedFrom, listedUntil, endedOn,
-                listedKey, version, updatedAt);
+                version, updatedAt);
     }
 
     ListingRow withDecision(String number, ListingPeriod period) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
                 state, proposedAt, noticeDate, servedOn, serviceMethod, defenceDeadline, number, period.from(), period.until(),
-                endedOn, listedKey, version, updatedAt);
+                endedOn, version, updatedAt);
     }
 
     ListingRow withEndedOn(LocalDate day) {
         return new ListingRow(id, subjectType, subjectKey, unitId, personId, violationId, criterionCode, departmentCode,
                 state, proposedAt, noticeDate, servedOn, serviceMethod, defenceDeadline, decisionNumber, listedFrom, listedUntil,
-                day, listedKey, version, updatedAt);
+                day, version, updatedAt);
     }
 }

@@ -15,7 +15,6 @@ import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +88,7 @@ public class ListingService {
             return existing.get().id();
         }
         mapper.insert(new ListingRow(null, type, key, unitId, personId, violationId, criterion.code(), department,
-                ListingState.PROPOSED, clock.instant(), null, null, null, null, null, null, null, null, null, 0,
+                ListingState.PROPOSED, clock.instant(), null, null, null, null, null, null, null, null, 0,
                 clock.instant()));
         ListingRow created = mapper.findByViolationAndSubject(violationId, key).orElseThrow();
         appendHistory(created.id(), "TRANSITION", null, ListingState.PROPOSED, Actor.SYSTEM, reason, List.of());
@@ -193,6 +192,18 @@ public class ListingService {
                 "no listing " + id));
     }
 
+    /**
+     * The subject's other listings that keep it on the list today (other cases, often other
+     * departments): an end event names them, so that a department lifting the measures of one
+     * listing knows the subject stays under sanction.
+     */
+    private List<Long> otherListingsInForce(ListingRow listing) {
+        LocalDate today = today();
+        return mapper.findBySubject(listing.subjectKey()).stream()
+                .filter(l -> !l.id().equals(listing.id()) && l.stateOn(today).isOnList() && !today.isBefore(l.listedFrom()))
+                .map(ListingRow::id).toList();
+    }
+
     public List<ListingRow> linkedTo(ListingRow listing) {
         return mapper.findByViolation(listing.violationId()).stream().filter(l -> !l.id().equals(listing.id())).toList();
     }
@@ -219,19 +230,14 @@ public class ListingService {
                 "Not found", "no listing " + id));
         ListingState next = ListingStateMachine.apply(current.state(), action);
         ListingRow updated = change.apply(current.withState(next, clock.instant()));
-        int rows;
-        try {
-            rows = mapper.update(updated, current.version());
-        } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "already-listed", "Subject already listed",
-                    "this subject is already on the blacklist under another listing; it cannot be listed twice");
-        }
-        if (rows == 0) {
+        // First the subject's version (a row lock): changes of one subject's listings take turns,
+        // so the listings still in force that an end event names are never a stale reading.
+        events.publishEvent(new ListingChanged(current.subjectKey(), id));
+        if (mapper.update(updated, current.version()) == 0) {
             throw new ApiException(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile",
                     "listing " + id + " was changed by someone else; reload it and try again");
         }
         appendHistory(id, "TRANSITION", current.state(), next, actor, reason, evidence);
-        events.publishEvent(new ListingChanged(current.subjectKey(), id));
         if (!current.state().isOnList() && next.isOnList()) {
             outbox.append(current.subjectKey(), ListingEventMessage.STARTED, message(updated, ListingEventMessage.STARTED, next));
         } else if (current.state().isOnList() && !next.isOnList()) {
@@ -256,7 +262,7 @@ public class ListingService {
         return new ListingEventMessage(null, type, cause.name(), clock.instant(), listing.id(), listing.subjectType(),
                 listing.subjectKey(), name, code, criterion.code(), criterion.title(), listing.decisionNumber(),
                 listing.departmentCode(), listing.listedFrom(), listing.listedUntil(),
-                linkedTo(listing).stream().map(ListingRow::id).toList());
+                linkedTo(listing).stream().map(ListingRow::id).toList(), otherListingsInForce(listing));
     }
 
     private void appendHistory(long id, String kind, ListingState from, ListingState to, Actor actor, String reason,

@@ -69,7 +69,7 @@ class CheckReceiptAndAuditTest {
         assertThat(key.json().get("keyId").asString()).isEqualTo(receipt.get("keyId").asString());
         String pem = key.json().get("publicKeyPem").asString();
         String signedText = receipt.get("signedText").asString();
-        assertThat(signedText).startsWith("safety-credit-check-receipt/2\nreceiptId:" + receipt.get("id").asString() + "\n")
+        assertThat(signedText).startsWith("safety-credit-check-receipt/3\nreceiptId:" + receipt.get("id").asString() + "\n")
                 .contains("\nstatus:LISTED\n", "\nsubjectCode:" + fixture.uscc() + "\n", "\ndepartment:XZSPJ\n",
                         "\nlistingId:" + listing + "\n", "\nmeasures:M-XZSPJ-01,M-XZSPJ-02\n");
         assertThat(verifies(pem, signedText, receipt.get("signature").asString())).isTrue();

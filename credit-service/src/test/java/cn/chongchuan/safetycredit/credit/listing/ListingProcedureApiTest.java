@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.chongchuan.safetycredit.credit.support.Scenario.ADMIN;
 import static cn.chongchuan.safetycredit.credit.support.Scenario.AJJ;
@@ -246,7 +245,7 @@ class ListingProcedureApiTest {
     }
 
     @Test
-    void twoConcurrentDecisionsOnOneSubjectNeverProduceTwoActiveListings() throws Exception {
+    void twoCasesOfOneSubjectAreBothDecidedAndTheirConcurrentEndsTakeTurns() throws Exception {
         var first = aViolation();
         String uscc = first.uscc();
         long a = Scenario.unitListing(scenario.violation(first));
@@ -255,20 +254,39 @@ class ListingProcedureApiTest {
             http.postJson("/api/v1/listings/" + id + "/notice", "{\"noticeDate\":\"" + today() + "\",\"servedOn\":\"" + today() + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
         }
 
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            List<Future<Http.Response>> results = pool.invokeAll(List.<Callable<Http.Response>>of(
-                    () -> scenario.decide(a, today(), true), () -> scenario.decide(b, today(), true)));
-            List<Integer> statuses = results.stream().map(f -> {
+        // Two lawful listings of one subject (issue 12, point 3): neither refuses the other.
+        assertThat(concurrently(() -> scenario.decide(a, today(), true), () -> scenario.decide(b, today(), true)))
+                .containsExactly(200, 200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing WHERE subject_key = ? AND state = 'LISTED'",
+                Integer.class, "U:" + uscc)).isEqualTo(2);
+
+        // Both end at once: the changes of one subject take turns, so exactly one end event still
+        // sees the other listing in force and the last one sees none (never both "still listed").
+        String revoke = "{\"reason\":\"主体识别错误\"}";
+        assertThat(concurrently(
+                () -> http.postJson("/api/v1/listings/" + a + "/revocation", revoke, "Authorization", ADMIN),
+                () -> http.postJson("/api/v1/listings/" + b + "/revocation", revoke, "Authorization", ADMIN)))
+                .containsExactly(200, 200);
+        List<String> stillInForce = jdbc.queryForList("SELECT payload FROM outbox_event WHERE event_type = 'LISTING_ENDED' "
+                + "AND (payload LIKE ? OR payload LIKE ?)", String.class, "%\"listingId\":" + a + ",%",
+                "%\"listingId\":" + b + ",%").stream()
+                .map(p -> p.substring(p.indexOf("\"otherListingsInForce\":"))).toList();
+        assertThat(stillInForce).hasSize(2).anyMatch(p -> p.startsWith("\"otherListingsInForce\":[]"))
+                .anyMatch(p -> p.matches("\"otherListingsInForce\":\\[(" + a + "|" + b + ")].*"));
+    }
+
+    @SafeVarargs
+    private static List<Integer> concurrently(Callable<Http.Response>... calls) throws InterruptedException {
+        try (var pool = Executors.newFixedThreadPool(calls.length)) {
+            return pool.invokeAll(List.of(calls)).stream().map(f -> {
                 try {
-                    return f.get().status();
+                    Http.Response response = f.get();
+                    return response.status();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }).toList();
-            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM listing WHERE subject_key = ? AND state = 'LISTED'",
-                Integer.class, "U:" + uscc)).isEqualTo(1);
     }
 
     @Test

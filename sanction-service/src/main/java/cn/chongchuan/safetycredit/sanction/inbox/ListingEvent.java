@@ -31,7 +31,8 @@ public record ListingEvent(
         @Size(max = 32) String decidingDepartment,
         LocalDate listedFrom,
         LocalDate listedUntil,
-        @Size(max = 20) List<@NotNull @Positive Long> relatedListingIds) {
+        @Size(max = 20) List<@NotNull @Positive Long> relatedListingIds,
+        @Size(max = 100) List<@NotNull @Positive Long> otherListingsInForce) {
 
     /** Whether a listing starts or ends. */
     public enum EventType {

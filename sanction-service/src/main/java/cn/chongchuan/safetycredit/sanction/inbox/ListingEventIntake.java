@@ -46,7 +46,7 @@ public class ListingEventIntake {
                 event.occurredAt(), event.listingId(), event.subjectType().name(), event.subjectKey(),
                 event.subjectName(), event.subjectCode(), event.criterionCode(), event.criterionTitle(),
                 event.decisionNumber(), event.decidingDepartment(), event.listedFrom(), event.listedUntil(),
-                event.relatedListingIds());
+                event.relatedListingIds(), event.otherListingsInForce());
         if (event.eventType() == ListingEvent.EventType.LISTING_STARTED) {
             fanOut.startSanction(facts);
         } else {

@@ -8,9 +8,10 @@ import java.util.List;
 public record ListingFacts(String eventId, String eventType, String cause, Instant occurredAt, long listingId,
         String subjectType, String subjectKey, String subjectName, String subjectCode, String criterionCode,
         String criterionTitle, String decisionNumber, String decidingDepartment, LocalDate listedFrom,
-        LocalDate listedUntil, List<Long> relatedListingIds) {
+        LocalDate listedUntil, List<Long> relatedListingIds, List<Long> otherListingsInForce) {
 
     public ListingFacts {
         relatedListingIds = relatedListingIds == null ? List.of() : List.copyOf(relatedListingIds);
+        otherListingsInForce = otherListingsInForce == null ? List.of() : List.copyOf(otherListingsInForce);
     }
 }

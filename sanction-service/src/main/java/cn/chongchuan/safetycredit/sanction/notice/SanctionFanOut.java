@@ -139,7 +139,7 @@ public class SanctionFanOut {
         NoticeBody.Listing listing = new NoticeBody.Listing(facts.listingId(), facts.subjectType(), facts.subjectKey(),
                 facts.subjectName(), facts.subjectCode(), facts.criterionCode(), facts.criterionTitle(),
                 facts.decisionNumber(), facts.decidingDepartment(), facts.listedFrom(), facts.listedUntil(),
-                facts.relatedListingIds());
+                facts.relatedListingIds(), facts.otherListingsInForce());
         List<Notice> issued = new ArrayList<>();
         plan.forEach((departmentCode, measureCodes) -> {
             Department department = targets.get(departmentCode);

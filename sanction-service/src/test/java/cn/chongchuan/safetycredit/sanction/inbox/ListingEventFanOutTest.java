@@ -130,6 +130,21 @@ class ListingEventFanOutTest {
     }
 
     @Test
+    void anEndNoticeNamesTheSubjectsOtherListingsStillInForce() {
+        long listingId = ListingEvents.newListingId();
+        long stillInForce = ListingEvents.newListingId();
+        api().post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(), Api.service());
+
+        Http.Response ended = api().post("/internal/v1/listing-events", ListingEvents.aListingEnded(listingId, "UNIT",
+                "REPAIRED").with("otherListingsInForce", List.of(stillInForce)).json(), Api.service());
+
+        assertThat(ended.status()).as(ended.body()).isEqualTo(202);
+        assertThat(noticesOf(listingId, "SANCTION_END")).isNotEmpty().allSatisfy(notice -> assertThat(
+                json.readTree(notice.body()).get("listing").get("otherListingsInForce").toString())
+                .isEqualTo("[" + stillInForce + "]"));
+    }
+
+    @Test
     void aRestoredListingNotifiesAgainButARepeatedStartOrEndDoesNot() {
         long listingId = ListingEvents.newListingId();
         api().post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(), Api.service());

@@ -27,20 +27,35 @@ public record SubjectFacts(String subjectKey, long version, List<ListingFact> li
         return keySupervision != null && keySupervision.isActiveOn(day) ? Optional.of(keySupervision) : Optional.empty();
     }
 
-    /** The answer on {@code day}: LISTED beats PROPOSED beats CLEAR. */
+    /**
+     * The answer on {@code day}: LISTED beats PROPOSED beats CLEAR. A subject may be listed under
+     * several cases at once; the answer rests on all of them: for LISTED every listing in force on
+     * the day, the one lasting longest first; for PROPOSED every listing under way, oldest first.
+     */
     public Verdict verdictOn(LocalDate day) {
-        Optional<ListingFact> listed = listings.stream().filter(l -> l.listsOn(day))
-                .max(Comparator.comparing(ListingFact::listedFrom));
-        if (listed.isPresent()) {
-            return new Verdict(CheckStatus.LISTED, listed.get());
+        List<ListingFact> listed = listings.stream().filter(l -> l.listsOn(day))
+                .sorted(Comparator.comparing(ListingFact::listedUntil).thenComparing(ListingFact::listedFrom)
+                        .thenComparingLong(ListingFact::listingId).reversed())
+                .toList();
+        if (!listed.isEmpty()) {
+            return new Verdict(CheckStatus.LISTED, listed);
         }
-        Optional<ListingFact> pending = listings.stream().filter(ListingFact::isPending).findFirst();
-        return pending.map(l -> new Verdict(CheckStatus.PROPOSED, l)).orElse(Verdict.CLEAR);
+        List<ListingFact> pending = listings.stream().filter(ListingFact::isPending).toList();
+        return pending.isEmpty() ? Verdict.CLEAR : new Verdict(CheckStatus.PROPOSED, pending);
     }
 
-    /** The answer with its basis: the listing it rests on, none for CLEAR. */
-    public record Verdict(CheckStatus status, ListingFact basis) {
+    /** The answer with its bases: the listings it rests on (none for CLEAR), the main one first. */
+    public record Verdict(CheckStatus status, List<ListingFact> bases) {
 
-        public static final Verdict CLEAR = new Verdict(CheckStatus.CLEAR, null);
+        public static final Verdict CLEAR = new Verdict(CheckStatus.CLEAR, List.of());
+
+        public Verdict {
+            bases = List.copyOf(bases);
+        }
+
+        /** The main basis: for LISTED the listing that lasts longest; none for CLEAR. */
+        public ListingFact basis() {
+            return bases.isEmpty() ? null : bases.getFirst();
+        }
     }
 }

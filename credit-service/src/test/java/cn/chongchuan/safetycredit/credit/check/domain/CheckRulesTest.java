@@ -37,6 +37,28 @@ class CheckRulesTest {
     }
 
     @Test
+    void aSubjectListedUnderSeveralCasesRestsOnAllOfThemTheLongestLastingFirst() {
+        ListingFact earlier = new ListingFact(1, ListingState.LISTED, "OM11-03", "AJJ", "A-1", DECIDED.minusMonths(6),
+                DECIDED.minusMonths(6).plusYears(3));
+        ListingFact later = new ListingFact(2, ListingState.LISTED, "OM11-06", "ZJJ", "Z-1", DECIDED,
+                DECIDED.plusYears(3));
+        SubjectFacts facts = new SubjectFacts("U:x", 4, List.of(earlier, later, proposed(3)));
+
+        assertThat(facts.verdictOn(DECIDED).bases()).extracting(ListingFact::listingId).containsExactly(2L, 1L);
+        assertThat(facts.verdictOn(DECIDED).basis().listingId()).isEqualTo(2);
+        // The first ends: the second still lists the subject, on its own.
+        LocalDate afterTheFirst = DECIDED.minusMonths(6).plusYears(3);
+        assertThat(facts.verdictOn(afterTheFirst).status()).isEqualTo(CheckStatus.LISTED);
+        assertThat(facts.verdictOn(afterTheFirst).bases()).extracting(ListingFact::listingId).containsExactly(2L);
+        // One repaired (no longer on the list): the other stands.
+        SubjectFacts oneRepaired = new SubjectFacts("U:x", 5, List.of(earlier.withState(ListingState.REPAIRED), later));
+        assertThat(oneRepaired.verdictOn(DECIDED).bases()).extracting(ListingFact::listingId).containsExactly(2L);
+        // Two under way and none decided: PROPOSED on both.
+        assertThat(new SubjectFacts("U:x", 6, List.of(proposed(7), proposed(3))).verdictOn(DECIDED).bases())
+                .extracting(ListingFact::listingId).containsExactly(3L, 7L);
+    }
+
+    @Test
     void aListingEndsOnItsUntilDayWhateverTheStoredStateSays() {
         SubjectFacts facts = new SubjectFacts("U:x", 1, List.of(listed(1)));
 
@@ -104,14 +126,17 @@ class CheckRulesTest {
     void theCanonicalFormIsFixedLinesInAFixedOrder() {
         ReceiptContent content = new ReceiptContent("r-1", Instant.parse("2026-03-01T08:00:00Z"), null, null, "XZSPJ",
                 "U:91310110666007217T", "91310110666007217T", null, CheckStatus.LISTED, 12L, "OM11-03",
-                "崇应急失信〔2026〕3号\n", "AJJ", DECIDED, DECIDED.plusYears(3), List.of("M-XZSPJ-01", "M-XZSPJ-02"));
+                "崇应急失信〔2026〕3号\n", "AJJ", DECIDED, DECIDED.plusYears(3), List.of("M-XZSPJ-01", "M-XZSPJ-02"),
+                List.of(new ReceiptContent.Basis(15, "UNIT", "OM11-06", "ZJJ", DECIDED.minusMonths(2),
+                        DECIDED.plusYears(3).minusMonths(2), "崇住建失信〔2026〕1号"),
+                        new ReceiptContent.Basis(16, "PERSON", "OM11-01", "AJJ", null, null, null)));
         ReceiptContent both = new ReceiptContent("r-2", Instant.parse("2026-03-01T08:00:00Z"), null, null, "XZSPJ",
                 "P:abc", "911101********4488", List.of("UNIT", "PERSON"), CheckStatus.CLEAR, null, null, null, null,
-                null, null, List.of());
+                null, null, List.of(), List.of());
 
         assertThat(both.canonical()).contains("\nsubjectCode:911101********4488\nlookedUpAs:UNIT,PERSON\nstatus:CLEAR\n");
         assertThat(content.canonical()).isEqualTo("""
-                safety-credit-check-receipt/2
+                safety-credit-check-receipt/3
                 receiptId:r-1
                 checkedAt:2026-03-01T08:00:00.000Z
                 asOf:
@@ -128,7 +153,11 @@ class CheckRulesTest {
                 listedFrom:2026-03-01
                 listedUntil:2029-03-01
                 measures:M-XZSPJ-01,M-XZSPJ-02
+                otherBases:2
+                otherBasis:15 UNIT OM11-06 ZJJ 2026-01-01 2029-01-01 崇住建失信〔2026〕1号
+                otherBasis:16 PERSON OM11-01 AJJ - - -
                 """);
+        assertThat(both.canonical()).endsWith("\nmeasures:\notherBases:0\n");
     }
 
     @Test
