@@ -261,9 +261,9 @@ public class NoticeChaos {
                  "persons":[{"name":"测试人","idNumber":"320602198109110390","responsibility":"PRINCIPAL"}]}"""
                 .formatted(n, code, n, today.minusMonths(3), code, n)).ok();
         long listing = listingOfUnit(violation);
-        enforcement.post("/api/v1/listings/" + listing + "/notice", "{\"noticeDate\":\"" + today.minusMonths(2) + "\",\"servedOn\":\"" + today.minusMonths(2) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
+        enforcement.post("/api/v1/listings/" + listing + "/notice", "{\"noticeDate\":\"" + today.minusDays(20) + "\",\"servedOn\":\"" + today.minusDays(20) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
         enforcement.post("/api/v1/listings/" + listing + "/decision", "{\"decisionNumber\":\"崇应急失信〔2026〕混沌" + n
-                + "号\",\"decisionDate\":\"" + today.minusMonths(1) + "\"}").ok();
+                + "号\",\"decisionDate\":\"" + today.minusDays(10) + "\"}").ok();
         return listing;
     }
 

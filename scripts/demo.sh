@@ -52,6 +52,10 @@ echo "   the unit's listing is $listing (PROPOSED); its 主要负责人 has a li
 title "The approval bureau (APPROVAL) checks the applicant: PROPOSED is information, not a refusal"
 show "$(call "$DEMO_KEY_APPROVAL" GET "/api/v1/checks/$code")"
 
+title "The case is entered late from its paper file: the credit office (ADMIN) confirms each date more than 30 days ago"
+show "$(call "$DEMO_KEY_ADMIN" POST "/api/v1/listings/$listing/backdating-confirmations" "{\"step\":\"NOTICE\",\"date\":\"$(months_ago 14)\",\"reason\":\"纸质案卷补录，原件已归档\"}")"
+show "$(call "$DEMO_KEY_ADMIN" POST "/api/v1/listings/$listing/backdating-confirmations" "{\"step\":\"DECISION\",\"date\":\"$(months_ago 13)\",\"reason\":\"纸质案卷补录，原件已归档\"}")"
+
 title "Enforcement notifies the party (告知) — dated 14 months ago, as if recorded late"
 show "$(call "$DEMO_KEY_ENFORCEMENT" POST "/api/v1/listings/$listing/notice" "{\"noticeDate\":\"$(months_ago 14)\",\"servedOn\":\"$(months_ago 14)\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}")"
 

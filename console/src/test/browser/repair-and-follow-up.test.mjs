@@ -36,6 +36,11 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
       fineAmount: 500000, unit, persons: [{ name: '修复测试人', idNumber: randomIdNumber(), responsibility: 'PRINCIPAL' }],
     });
     listingId = violation.listings.find((l) => l.subjectType === 'UNIT').listingId;
+    // Dates more than 30 days ago: the credit office confirms each one first.
+    for (const [step, date] of [['NOTICE', monthsAgo(14)], ['DECISION', monthsAgo(13)]]) {
+      await call(keys.admin, 'POST', `/api/v1/listings/${listingId}/backdating-confirmations`,
+        { step, date, reason: '纸质案卷补录' });
+    }
     await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/notice`, { noticeDate: monthsAgo(14), servedOn: monthsAgo(14), serviceMethod: 'DIRECT', reason: '拟列入告知', evidence: ['行政处罚决定书'] });
     await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/decision`,
       { decisionNumber: '崇应急失信〔2025〕12号', decisionDate: monthsAgo(13) });

@@ -117,6 +117,7 @@ public final class DemoData {
     }
 
     private long notice(long listing, LocalDate day) {
+        confirmIfBackdated(listing, "NOTICE", day);
         return post("/api/v1/listings/%d/notice", listing, "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}",
                 enforcement);
     }
@@ -128,10 +129,23 @@ public final class DemoData {
         violation.get("listings").forEach(l -> ids.add(l.get("listingId").asLong()));
         for (long id : ids) {
             notice(id, noticeDay);
+            confirmIfBackdated(id, "DECISION", decisionDay);
             post("/api/v1/listings/%d/decision", id, "{\"decisionNumber\":\"崇应急失信〔" + decisionDay.getYear() + "〕"
                     + id + "号\",\"decisionDate\":\"" + decisionDay + "\",\"reason\":\"陈述申辩期满，决定列入\"}", enforcement);
         }
         return unitListing(violation);
+    }
+
+    /**
+     * A notice or decision dated more than 30 days ago (credit.listing.backdating-confirmation-days)
+     * is taken only once the credit office has confirmed its date: the demo's older cases are
+     * entered as a case from its paper file would be.
+     */
+    private void confirmIfBackdated(long listing, String step, LocalDate day) {
+        if (day.isBefore(today.minusDays(30))) {
+            admin.post("/api/v1/listings/" + listing + "/backdating-confirmations", "{\"step\":\"" + step
+                    + "\",\"date\":\"" + day + "\",\"reason\":\"演示数据：按纸质案卷补录\"}").ok();
+        }
     }
 
     private long approveRepair(long listing) {

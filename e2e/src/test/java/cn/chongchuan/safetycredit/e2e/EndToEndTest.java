@@ -56,7 +56,15 @@ class EndToEndTest {
         assertThat(violation.get("listings").get(0).get("state").asString()).isEqualTo("PROPOSED");
         assertThat(approval.get("/api/v1/checks/" + USCC).ok().get("status").asString()).isEqualTo("PROPOSED");
 
-        // 2. Notified, then decided after the defence period (both dated in the past, as recorded late).
+        // 2. Notified, then decided after the defence period (both dated in the past, as recorded late
+        //    from the paper file: the credit office confirms each date more than 30 days ago first).
+        assertThat(enforcement.post("/api/v1/listings/" + listing + "/notice",
+                "{\"noticeDate\":\"" + TODAY.minusMonths(14) + "\",\"servedOn\":\"" + TODAY.minusMonths(14) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}")
+                .status()).isEqualTo(409);
+        admin.post("/api/v1/listings/" + listing + "/backdating-confirmations", "{\"step\":\"NOTICE\",\"date\":\""
+                + TODAY.minusMonths(14) + "\",\"reason\":\"纸质案卷补录\"}").ok();
+        admin.post("/api/v1/listings/" + listing + "/backdating-confirmations", "{\"step\":\"DECISION\",\"date\":\""
+                + TODAY.minusMonths(13) + "\",\"reason\":\"纸质案卷补录\"}").ok();
         enforcement.post("/api/v1/listings/" + listing + "/notice",
                 "{\"noticeDate\":\"" + TODAY.minusMonths(14) + "\",\"servedOn\":\"" + TODAY.minusMonths(14) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
         JsonNode decided = enforcement.post("/api/v1/listings/" + listing + "/decision",

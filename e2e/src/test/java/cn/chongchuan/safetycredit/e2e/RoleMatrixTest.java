@@ -84,6 +84,9 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/notice", "{\"noticeDate\":\"" + TODAY + "\",\"servedOn\":\"" + TODAY + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", enforcement),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/decision",
                         "{\"decisionNumber\":\"崇应急失信〔2026〕1号\",\"decisionDate\":\"" + TODAY + "\"}", enforcement),
+                new Route("POST", "/api/v1/listings/" + NO_ID + "/backdating-confirmations", "{\"step\":\"NOTICE\",\"date\":\""
+                        + TODAY.minusDays(90) + "\",\"reason\":\"纸质案卷补录\"}", admin),
+                new Route("GET", "/api/v1/listings/" + NO_ID + "/backdating-confirmations", null, enforcementOrAdmin),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/drop", reason, enforcement),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/revocation", reason, admin),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/repairs", """
@@ -286,6 +289,12 @@ class RoleMatrixTest {
                  "persons":[{"name":"归属测试","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
                 .formatted(UUID.randomUUID(), LocalDate.now().minusMonths(15), uscc, principalId)).ok();
         long listing = violation.get("listings").get(0).get("listingId").asLong();
+        // Dated more than 30 days ago: the credit office confirms each date first.
+        GatewayClient admin = stack.as("AWB");
+        admin.post("/api/v1/listings/" + listing + "/backdating-confirmations", "{\"step\":\"NOTICE\",\"date\":\""
+                + LocalDate.now().minusMonths(14) + "\",\"reason\":\"纸质案卷补录\"}").ok();
+        admin.post("/api/v1/listings/" + listing + "/backdating-confirmations", "{\"step\":\"DECISION\",\"date\":\""
+                + LocalDate.now().minusMonths(13) + "\",\"reason\":\"纸质案卷补录\"}").ok();
         enforcement.post("/api/v1/listings/" + listing + "/notice",
                 "{\"noticeDate\":\"" + LocalDate.now().minusMonths(14) + "\",\"servedOn\":\"" + LocalDate.now().minusMonths(14) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
         enforcement.post("/api/v1/listings/" + listing + "/decision", "{\"decisionNumber\":\"崇应急失信〔2025〕矩阵归属号\","

@@ -171,6 +171,9 @@ export async function showListing({ args, caller }) {
       actions.append(form);
     }
   }
+  if (caller.roles.includes('ADMIN') && ['PROPOSED', 'NOTIFIED'].includes(listing.state)) {
+    actions.append(backdatingForm(listing));
+  }
   const delivery = h('div', { id: 'case-delivery' });
   render(
     h('p', {}, h('a', { href: caller.roles.includes('ADMIN') ? '#/admin/listings' : '#/enforcement/listings' }, '← 返回列表')),
@@ -231,7 +234,7 @@ function caseTable(sanctionCase) {
 
 const HISTORY_KINDS = {
   TRANSITION: '状态变更', OBJECTION_FILED: '提出异议', OBJECTION_ANSWERED: '答复异议', REPAIR_APPLIED: '申请信用修复',
-  REPAIR_REJECTED: '驳回修复申请',
+  REPAIR_REJECTED: '驳回修复申请', BACKDATING_CONFIRMED: '确认补录日期',
 };
 
 const FOLLOW_UP_KINDS = {
@@ -252,6 +255,32 @@ const SERVICE_METHODS = {
   DIRECT: '直接送达', LEFT_AT_ADDRESS: '留置送达', POSTAL: '邮寄送达', ELECTRONIC: '电子送达', ENTRUSTED: '委托送达',
   PUBLIC_NOTICE: '公告送达',
 };
+
+/**
+ * The credit office confirms a notice or decision date more than 30 days ago (a case entered late
+ * from its paper file); the enforcement department can then record the step with that date.
+ */
+function backdatingForm(listing) {
+  const messages = h('div');
+  const submit = h('button', { type: 'submit' }, '确认补录日期');
+  const step = h('select', { name: 'backdatingStep', required: true },
+    listing.state === 'PROPOSED' ? h('option', { value: 'NOTICE' }, '告知日期') : null,
+    h('option', { value: 'DECISION' }, '决定日期'));
+  const date = h('input', { type: 'date', name: 'backdatingDate', max: today(), required: true });
+  const reason = h('textarea', { name: 'backdatingReason', rows: 2, maxlength: 1000, required: true,
+    placeholder: '如：纸质案卷补录，原件存档号……' });
+  return h('form', { class: 'card action', 'data-action': 'BACKDATING', onsubmit: (event) => {
+    event.preventDefault();
+    withButton(submit, messages, async () => {
+      await api.post(`/api/v1/listings/${listing.id}/backdating-confirmations`,
+        { step: step.value, date: date.value, reason: reason.value.trim() });
+      toast('已确认');
+      reloadPage();
+    });
+  } }, h('h3', {}, '确认补录日期（早于 30 日前的告知或决定日期）'),
+  h('p', { class: 'meta' }, '告知或决定日期早于 30 日前的，须经信用办确认该日期及理由后，执法部门方可按该日期办理。'),
+  field('环节', step), field('日期', date), field('理由', reason), submit, messages);
+}
 
 function actionForm(action, listing, { own, admin }) {
   const messages = h('div');

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +63,11 @@ class ListingController {
                            @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
 
+    /** The credit office confirms a notice or decision date more than the configured days in the past. */
+    record BackdatingRequest(@NotNull BackdatingConfirmation.Step step, @NotNull LocalDate date,
+                             @NotBlank @Size(max = 1000) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    }
+
     record ReasonRequest(@NotBlank @Size(max = 1000) String reason,
                          @Size(max = 20) List<@NotBlank @Size(max = 200) String> evidence) {
     }
@@ -101,6 +108,30 @@ class ListingController {
         }
         return views.full(listings.decideListing(id, request.decisionNumber(), request.decisionDate(),
                 waived ? request.waiverReference().strip() : null, request.reason(), request.evidence(), caller));
+    }
+
+    /**
+     * The credit office confirms that the listing's notice or decision may carry a date more than
+     * {@code credit.listing.backdating-confirmation-days} ago; 201 the first time, 200 with the same
+     * confirmation when that date is confirmed again.
+     */
+    @PostMapping("/{id}/backdating-confirmations")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<BackdatingConfirmation> confirmBackdating(@PathVariable long id,
+            @Valid @RequestBody BackdatingRequest request, Caller caller) {
+        boolean existed = listings.backdatings(id).stream()
+                .anyMatch(c -> c.step() == request.step() && c.stepDate().equals(request.date()));
+        BackdatingConfirmation confirmation = listings.confirmBackdating(id, request.step(), request.date(),
+                request.reason(), caller);
+        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(confirmation);
+    }
+
+    @GetMapping("/{id}/backdating-confirmations")
+    @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
+    List<BackdatingConfirmation> backdatings(@PathVariable long id, Caller caller) {
+        ListingRow row = listings.find(id);
+        caller.requireOwns(row.departmentCode(), "listing " + id);
+        return listings.backdatings(id);
     }
 
     @PostMapping("/{id}/drop")

@@ -36,4 +36,11 @@ interface ListingMapper {
     void insertEvent(ListingEventRow event);
 
     List<ListingEventRow> findEvents(long listingId);
+
+    void insertBackdating(BackdatingConfirmation confirmation);
+
+    Optional<BackdatingConfirmation> findBackdating(@Param("listingId") long listingId, @Param("step") String step,
+            @Param("stepDate") LocalDate stepDate);
+
+    List<BackdatingConfirmation> findBackdatings(long listingId);
 }

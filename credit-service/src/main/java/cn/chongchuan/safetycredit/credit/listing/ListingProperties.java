@@ -18,6 +18,8 @@ import java.util.Set;
  * @param listingYears       how long a listing lasts from the decision date
  * @param repairAfterMonths  how long a subject stays listed before it may apply for credit repair
  * @param objectionAnswerDays calendar days within which an objection must be answered
+ * @param backdatingConfirmationDays a notice or decision dated more than this many days before
+ *                           today needs the credit office's confirmation of that date
  * @param holidays           public holidays (not working days)
  * @param extraWorkingDays   weekend days declared working days (调休)
  */
@@ -28,11 +30,13 @@ public record ListingProperties(
         @DefaultValue("3") int listingYears,
         @DefaultValue("12") int repairAfterMonths,
         @DefaultValue("15") int objectionAnswerDays,
+        @DefaultValue("30") int backdatingConfirmationDays,
         @DefaultValue List<LocalDate> holidays,
         @DefaultValue List<LocalDate> extraWorkingDays) {
 
     public ListingProperties {
-        if (defenceWorkingDays < 1 || listingYears < 1 || repairAfterMonths < 0 || objectionAnswerDays < 1) {
+        if (defenceWorkingDays < 1 || listingYears < 1 || repairAfterMonths < 0 || objectionAnswerDays < 1
+                || backdatingConfirmationDays < 0) {
             throw new IllegalArgumentException("credit.listing periods must be positive");
         }
     }

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.credit.listing;
 
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
+import cn.chongchuan.safetycredit.credit.listing.BackdatingConfirmation.Step;
 import cn.chongchuan.safetycredit.credit.listing.domain.IllegalTransitionException;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingAction;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingPeriod;
@@ -13,6 +14,7 @@ import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -105,9 +109,10 @@ public class ListingService {
         if (servedOn.isBefore(noticeDate)) {
             throw ApiException.badField("servedOn", "is before the notice date " + noticeDate);
         }
+        String confirmed = confirmedIfBackdated(id, Step.NOTICE, noticeDate);
         // The party's defence period runs from the day the notice reached it (送达), not from its date.
         LocalDate deadline = properties.calendar().addWorkingDays(servedOn, properties.defenceWorkingDays());
-        String served = "送达：" + servedOn + "，" + method.label();
+        String served = joinReason("送达：" + servedOn + "，" + method.label(), confirmed);
         return transition(id, ListingAction.NOTIFY, imposingDepartment(id, caller), joinReason(reason, served), evidence,
                 l -> l.withNotice(noticeDate, servedOn, method.name(), deadline));
     }
@@ -137,7 +142,77 @@ public class ListingService {
             throw ApiException.badField("decisionDate", "is so long ago that the listing would already have ended");
         }
         String fullReason = defenceWaived ? joinReason(reason, "当事人书面放弃陈述、申辩（" + waiverReference + "）") : reason;
+        fullReason = joinReason(fullReason, confirmedIfBackdated(id, Step.DECISION, decisionDate));
         return transition(id, ListingAction.DECIDE, actor, fullReason, evidence, l -> l.withDecision(decisionNumber.strip(), period));
+    }
+
+    /**
+     * The credit office confirms that a listing's notice or decision may carry a date more than
+     * {@code backdating-confirmation-days} in the past (a case entered late, from its paper file).
+     * Confirming the same date again returns the first confirmation.
+     */
+    @Transactional
+    public BackdatingConfirmation confirmBackdating(long id, Step step, LocalDate date, String reason, Caller caller) {
+        ListingRow listing = find(id);
+        requireNotFuture(date, "date");
+        if (!isBackdated(date)) {
+            throw ApiException.badField("date", "is not more than " + properties.backdatingConfirmationDays()
+                    + " days ago and needs no confirmation");
+        }
+        Optional<BackdatingConfirmation> existing = mapper.findBackdating(id, step.name(), date);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        boolean stillAhead = step == Step.NOTICE ? listing.state() == ListingState.PROPOSED
+                : listing.state() == ListingState.PROPOSED || listing.state() == ListingState.NOTIFIED;
+        if (!stillAhead) {
+            throw new ApiException(HttpStatus.CONFLICT, "step-taken", "Step already taken",
+                    "listing " + id + " is " + listing.state() + ": its " + step.name().toLowerCase(Locale.ROOT)
+                            + " can no longer be dated")
+                    .with("currentState", listing.state().name());
+        }
+        Actor actor = Actor.of(caller, "ADMIN");
+        try {
+            mapper.insertBackdating(new BackdatingConfirmation(null, id, step, date, reason.strip(), actor.department(),
+                    actor.role(), clock.instant()));
+        } catch (DuplicateKeyException e) {
+            // Confirmed at the same moment by someone else: theirs stands.
+            return mapper.findBackdating(id, step.name(), date).orElseThrow();
+        }
+        BackdatingConfirmation confirmation = mapper.findBackdating(id, step.name(), date).orElseThrow();
+        appendHistory(id, "BACKDATING_CONFIRMED", listing.state(), listing.state(), actor,
+                step.label() + " " + date + " 早于 " + properties.backdatingConfirmationDays() + " 日前，经信用办确认（确认记录 "
+                        + confirmation.id() + "）：" + reason.strip(), List.of());
+        return confirmation;
+    }
+
+    public List<BackdatingConfirmation> backdatings(long id) {
+        return mapper.findBackdatings(id);
+    }
+
+    private boolean isBackdated(LocalDate date) {
+        return date.isBefore(today().minusDays(properties.backdatingConfirmationDays()));
+    }
+
+    /**
+     * A date more than {@code backdating-confirmation-days} ago is taken only with the credit
+     * office's confirmation of exactly that date for this listing and step: the history then says so.
+     */
+    private String confirmedIfBackdated(long id, Step step, LocalDate date) {
+        if (!isBackdated(date)) {
+            return null;
+        }
+        BackdatingConfirmation confirmation = mapper.findBackdating(id, step.name(), date).orElseThrow(() ->
+                new ApiException(HttpStatus.CONFLICT, "backdating-unconfirmed", "Backdated date not confirmed",
+                        step.field() + " " + date + " is more than " + properties.backdatingConfirmationDays()
+                                + " days ago: the credit office (ADMIN) confirms such a date first, with a reason "
+                                + "(POST /api/v1/listings/" + id + "/backdating-confirmations)")
+                        .with("errors", List.of(new FieldError(step.field(), "is more than "
+                                + properties.backdatingConfirmationDays() + " days ago and not confirmed by the credit office")))
+                        .with("step", step.name())
+                        .with("confirmationDays", properties.backdatingConfirmationDays()));
+        return step.label() + "早于 " + properties.backdatingConfirmationDays() + " 日前，已经信用办确认（确认记录 "
+                + confirmation.id() + "）";
     }
 
     /** The department decides not to list. */
@@ -296,6 +371,9 @@ public class ListingService {
 
 
     private static String joinReason(String reason, String addition) {
+        if (addition == null) {
+            return reason;
+        }
         return reason == null || reason.isBlank() ? addition : reason + "；" + addition;
     }
 }

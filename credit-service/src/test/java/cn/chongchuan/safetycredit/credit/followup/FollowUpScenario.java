@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.followup;
 
+import cn.chongchuan.safetycredit.credit.support.Backdating;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
@@ -60,12 +61,14 @@ final class FollowUpScenario {
 
     /** Notifies and decides the listing (defence waived) on the given day. */
     void list(long listingId, LocalDate day) {
-        Http.Response notified = http.postJson("/api/v1/listings/" + listingId + "/notice",
-                "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", ajj());
+        Http.Response notified = Backdating.confirmedIfNeeded(http, listingId, "NOTICE", day, () -> http.postJson(
+                "/api/v1/listings/" + listingId + "/notice",
+                "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", ajj()));
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
-        Http.Response decided = http.postJson("/api/v1/listings/" + listingId + "/decision",
+        Http.Response decided = Backdating.confirmedIfNeeded(http, listingId, "DECISION", day, () -> http.postJson(
+                "/api/v1/listings/" + listingId + "/decision",
                 "{\"decisionNumber\":\"崇应急失信〔2026〕F" + listingId + "号\",\"decisionDate\":\"" + day
-                        + "\",\"defenceWaived\":true,\"waiverReference\":\"放弃陈述申辩声明书（测试）\"}", "Authorization", ajj());
+                        + "\",\"defenceWaived\":true,\"waiverReference\":\"放弃陈述申辩声明书（测试）\"}", "Authorization", ajj()));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     }
 

@@ -29,8 +29,9 @@ public final class Scenario {
 
     /** Notifies and decides the listing (defence waived) on the given day; returns the listing view. */
     public JsonNode list(long listingId, LocalDate day) {
-        Http.Response notified = http.postJson("/api/v1/listings/" + listingId + "/notice",
-                "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ);
+        Http.Response notified = Backdating.confirmedIfNeeded(http, listingId, "NOTICE", day, () -> http.postJson(
+                "/api/v1/listings/" + listingId + "/notice",
+                "{\"noticeDate\":\"" + day + "\",\"servedOn\":\"" + day + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}", "Authorization", AJJ));
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         Http.Response decided = decide(listingId, day, true);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
@@ -38,10 +39,11 @@ public final class Scenario {
     }
 
     public Http.Response decide(long listingId, LocalDate day, boolean defenceWaived) {
-        return http.postJson("/api/v1/listings/" + listingId + "/decision",
+        return Backdating.confirmedIfNeeded(http, listingId, "DECISION", day, () -> http.postJson(
+                "/api/v1/listings/" + listingId + "/decision",
                 "{\"decisionNumber\":\"崇应急失信〔2026〕" + listingId + "号\",\"decisionDate\":\"" + day
                         + "\",\"defenceWaived\":" + defenceWaived
-                        + (defenceWaived ? ",\"waiverReference\":\"放弃陈述申辩声明书（测试）\"" : "") + "}", "Authorization", AJJ);
+                        + (defenceWaived ? ",\"waiverReference\":\"放弃陈述申辩声明书（测试）\"" : "") + "}", "Authorization", AJJ));
     }
 
     public static long unitListing(JsonNode violation) {
