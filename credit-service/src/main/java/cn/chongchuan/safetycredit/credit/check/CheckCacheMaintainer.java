@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.check;
 import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
 import cn.chongchuan.safetycredit.credit.followup.KeySupervisionChanged;
 import cn.chongchuan.safetycredit.credit.listing.ListingChanged;
+import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -52,6 +53,17 @@ class CheckCacheMaintainer {
     @EventListener
     void bumpVersion(ListingChanged change) {
         changed(change.subjectKey());
+    }
+
+    /**
+     * A person re-hashed under a new HMAC key (its listings moved in this transaction): both keys
+     * change — the new one first, so that a cache written in this order never holds the person's
+     * listings under neither key — and, once committed, the old key's entry holds no listings.
+     */
+    @EventListener
+    void bumpVersion(PersonKeyChanged change) {
+        changed(change.newKey());
+        changed(change.oldKey());
     }
 
     /** Key supervision is part of the cached facts: a change is handled like a listing change. */

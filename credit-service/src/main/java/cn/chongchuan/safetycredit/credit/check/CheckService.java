@@ -116,15 +116,48 @@ public class CheckService {
      * reading (the check looks up both).
      */
     private record Subject(String key, String subjectType, String displayCode, List<Integer> positions,
-            Subject asPerson) {
+            Subject asPerson, List<String> previousKeys) {
 
-        Subject at(List<Integer> positions) {
-            return new Subject(key, subjectType, displayCode, positions, asPerson == null ? null : asPerson.at(positions));
+        /** A subject with one key (a unit, or a person while no HMAC key rotation runs). */
+        Subject(String key, String subjectType, String displayCode, List<Integer> positions, Subject asPerson) {
+            this(key, subjectType, displayCode, positions, asPerson, List.of());
         }
 
-        /** Every key the answer needs. */
+        Subject at(List<Integer> positions) {
+            return new Subject(key, subjectType, displayCode, positions, asPerson == null ? null : asPerson.at(positions),
+                    previousKeys);
+        }
+
+        /** Every key the answer needs: a person's keys under previous HMAC keys too while they are rotated. */
         List<String> keys() {
-            return asPerson == null ? List.of(key) : List.of(key, asPerson.key());
+            List<String> keys = new ArrayList<>(1 + previousKeys.size() + (asPerson == null ? 0 : 1));
+            keys.add(key);
+            keys.addAll(previousKeys);
+            if (asPerson != null) {
+                keys.addAll(asPerson.keys());
+            }
+            return keys;
+        }
+
+        /**
+         * This reading's facts: a person not yet re-hashed has its listings under a previous key, one
+         * already moved under the current one — the union is the person's (null: not answerable now).
+         */
+        Answered factsFrom(Map<String, Answered> answered) {
+            Answered facts = answered.get(key);
+            for (String previous : previousKeys) {
+                Answered more = answered.get(previous);
+                if (facts == null || more == null) {
+                    return null;
+                }
+                List<ListingFact> listings = new ArrayList<>(facts.facts().listings());
+                listings.addAll(more.facts().listings());
+                KeySupervisionFact supervision = facts.facts().keySupervision() != null
+                        ? facts.facts().keySupervision() : more.facts().keySupervision();
+                facts = new Answered(new SubjectFacts(key, facts.facts().version(), listings, supervision),
+                        SOURCE_CACHE.equals(facts.source()) ? more.source() : facts.source());
+            }
+            return facts;
         }
     }
 
@@ -185,8 +218,8 @@ public class CheckService {
                 continue;
             }
             Subject subject = (Subject) item;
-            Answered facts = answered.get(subject.key());
-            Answered asPerson = subject.asPerson() == null ? null : answered.get(subject.asPerson().key());
+            Answered facts = subject.factsFrom(answered);
+            Answered asPerson = subject.asPerson() == null ? null : subject.asPerson().factsFrom(answered);
             if (facts == null || (subject.asPerson() != null && asPerson == null)) {
                 unavailable = true;
                 drafts.add(CheckAnswer.failed(subject.positions(), new ItemError("unavailable", null,
@@ -247,7 +280,15 @@ public class CheckService {
      * code valid under both standards into both.
      */
     public List<CheckAuditRow> auditTrail(String department, String code, Instant from, Instant to, int page, int size) {
-        List<String> keys = code == null || code.isBlank() ? null : understand(code, null, "code").keys();
+        List<String> keys = null;
+        if (code != null && !code.isBlank()) {
+            // Audit rows keep the key they were written with: a person's keys under former HMAC keys too.
+            keys = new ArrayList<>(understand(code, null, "code").keys());
+            for (String key : List.copyOf(keys)) {
+                keys.addAll(subjects.formerKeysOf(key));
+            }
+            keys = keys.stream().distinct().toList();
+        }
         return auditRows.search(department, keys, from, to, size, page * size);
     }
 
@@ -327,7 +368,8 @@ public class CheckService {
             if (gravity(asPerson.status()) > gravity(verdict.status()) || gravity(verdict.status()) == 0) {
                 Subject person = read.asPerson();
                 subject = gravity(asPerson.status()) == 0
-                        ? new Subject(person.key(), null, person.displayCode(), person.positions(), null) : person;
+                        ? new Subject(person.key(), null, person.displayCode(), person.positions(), null,
+                                person.previousKeys()) : person;
                 answered = asPersonFacts;
                 verdict = asPerson;
                 basisType = CheckCode.PERSON;
@@ -402,7 +444,8 @@ public class CheckService {
     }
 
     private Subject personReading(ResidentIdNumber id) {
-        return new Subject(SubjectService.personKey(protector.hash(id)), CheckCode.PERSON, id.masked(), List.of(), null);
+        return new Subject(SubjectService.personKey(protector.hash(id)), CheckCode.PERSON, id.masked(), List.of(), null,
+                protector.previousHashes(id).stream().map(SubjectService::personKey).toList());
     }
 
     /**

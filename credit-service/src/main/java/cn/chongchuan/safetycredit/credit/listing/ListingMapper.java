@@ -35,6 +35,9 @@ interface ListingMapper {
 
     void insertEvent(ListingEventRow event);
 
+    /** Moves a person's listings to its new subject key (HMAC key rotation). */
+    int rekeySubject(@Param("oldKey") String oldKey, @Param("newKey") String newKey);
+
     List<ListingEventRow> findEvents(long listingId);
 
     void insertBackdating(BackdatingConfirmation confirmation);

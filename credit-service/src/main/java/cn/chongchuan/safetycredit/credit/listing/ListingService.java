@@ -11,12 +11,14 @@ import cn.chongchuan.safetycredit.credit.listing.domain.ListingStateMachine;
 import cn.chongchuan.safetycredit.credit.listing.domain.ServiceMethod;
 import cn.chongchuan.safetycredit.credit.outbox.OutboxWriter;
 import cn.chongchuan.safetycredit.credit.subject.Person;
+import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -253,6 +255,12 @@ public class ListingService {
                     l -> l.withEndedOn(listing.listedUntil()));
         }
         return due.size();
+    }
+
+    /** A person re-hashed under a new HMAC key: its listings follow it, in the same transaction. */
+    @EventListener
+    void moveToNewKey(PersonKeyChanged change) {
+        mapper.rekeySubject(change.oldKey(), change.newKey());
     }
 
     /** Records a non-transition event (objection, repair application …) in the listing's history. */

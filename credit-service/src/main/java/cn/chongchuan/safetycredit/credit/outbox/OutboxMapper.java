@@ -32,4 +32,7 @@ public interface OutboxMapper {
     void markParked(@Param("id") long id, @Param("at") Instant at, @Param("error") String error);
 
     long countPending();
+
+    /** Moves a subject's events to its new key (HMAC key rotation), so they still go out in order. */
+    int rekeySubject(@Param("oldKey") String oldKey, @Param("newKey") String newKey);
 }

@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.credit.outbox;
 
+import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,5 +36,11 @@ public class OutboxWriter {
     /** A payload that learns its event id just before it is serialised. */
     public interface EventPayload {
         EventPayload withEventId(String eventId);
+    }
+
+    /** A person re-hashed under a new HMAC key: its events keep their order under the new key. */
+    @EventListener
+    void moveToNewKey(PersonKeyChanged change) {
+        mapper.rekeySubject(change.oldKey(), change.newKey());
     }
 }

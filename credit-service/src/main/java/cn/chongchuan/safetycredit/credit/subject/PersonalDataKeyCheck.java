@@ -18,7 +18,8 @@ import java.util.Optional;
  * person would be answered CLEAR, silently. So, before the service takes a request:
  *
  * <ul>
- * <li>every key id stored with a person must be the configured HMAC key's;</li>
+ * <li>every key id stored with a person must be the configured HMAC key's, or, while the key is
+ *     rotated, one of the previous keys';</li>
  * <li>every person stored before key ids were recorded is verified — its encrypted number
  *     decrypted and hashed again under the configured key — and only then marked with its id;</li>
  * <li>of the newest persons, some must decrypt with the configured encryption key (one that
@@ -45,10 +46,14 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         String configured = protector.hmacKeyId();
-        List<String> others = mapper.hashKeysInUse().stream().filter(id -> !id.equals(configured)).toList();
+        List<String> readable = new ArrayList<>(protector.previousHmacKeyIds());
+        readable.add(configured);
+        List<String> others = mapper.hashKeysInUse().stream().filter(id -> !readable.contains(id)).toList();
         if (!others.isEmpty()) {
             throw refused("persons in the register were hashed with HMAC key id " + String.join(", ", others)
-                    + ", but credit.personal-data.hmac-key has id " + configured);
+                    + ", but credit.personal-data.hmac-key has id " + configured
+                    + (protector.previousHmacKeyIds().isEmpty() ? ""
+                            : " and credit.personal-data.previous-hmac-keys " + protector.previousHmacKeyIds()));
         }
         verifyAndMarkUnmarked(configured);
         checkTheEncryptionKey();
@@ -82,7 +87,7 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
         List<String> unreadable = new ArrayList<>();
         for (PersonRow person : newest) {
             Optional<String> plain = plain(person);
-            if (plain.flatMap(this::hashUnderTheConfiguredKey).filter(person.idHash()::equals).isEmpty()) {
+            if (plain.filter(p -> hashesUnderEveryKey(p).contains(person.idHash())).isEmpty()) {
                 unreadable.add(person.publicId());
             }
         }
@@ -111,6 +116,18 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
             return Optional.of(protector.hash(ResidentIdNumber.parse(plain, "idNumber")));
         } catch (InvalidCodeException unreadable) {
             return Optional.empty();
+        }
+    }
+
+    /** The lookup hashes of a decrypted number under the configured and the previous keys. */
+    private List<String> hashesUnderEveryKey(String plain) {
+        try {
+            ResidentIdNumber id = ResidentIdNumber.parse(plain, "idNumber");
+            List<String> hashes = new ArrayList<>(protector.previousHashes(id));
+            hashes.add(protector.hash(id));
+            return hashes;
+        } catch (InvalidCodeException unreadable) {
+            return List.of();
         }
     }
 

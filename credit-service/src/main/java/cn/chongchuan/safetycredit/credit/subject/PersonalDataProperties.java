@@ -3,19 +3,36 @@ package cn.chongchuan.safetycredit.credit.subject;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Keys protecting personal ID numbers: an HMAC-SHA256 key for the lookup hash and an AES-256 key
  * for the encrypted copy, each the base64 of 32 random bytes. No default outside the local profile.
+ *
+ * <p>While the HMAC key is rotated, the former keys are {@code previous-hmac-keys}: persons still
+ * hashed under one of them are found and checked as before until the re-hash moves them to the
+ * current key (docs/credit-service.md, "Rotating the HMAC key").
  */
 @ConfigurationProperties("credit.personal-data")
-public record PersonalDataProperties(String hmacKey, String encryptionKey) {
+public record PersonalDataProperties(String hmacKey, String encryptionKey, List<String> previousHmacKeys) {
 
     public PersonalDataProperties {
         requireKey("credit.personal-data.hmac-key (env CREDIT_PERSONALDATA_HMACKEY)", hmacKey);
         requireKey("credit.personal-data.encryption-key (env CREDIT_PERSONALDATA_ENCRYPTIONKEY)", encryptionKey);
         if (hmacKey.equals(encryptionKey)) {
             throw new IllegalArgumentException("credit.personal-data.hmac-key and encryption-key must differ");
+        }
+        previousHmacKeys = previousHmacKeys == null ? List.of()
+                : previousHmacKeys.stream().filter(k -> k != null && !k.isBlank()).map(String::trim).toList();
+        Set<String> seen = new HashSet<>(Set.of(hmacKey.trim(), encryptionKey.trim()));
+        for (int i = 0; i < previousHmacKeys.size(); i++) {
+            requireKey("credit.personal-data.previous-hmac-keys[" + i + "]", previousHmacKeys.get(i));
+            if (!seen.add(previousHmacKeys.get(i))) {
+                throw new IllegalArgumentException("credit.personal-data.previous-hmac-keys[" + i
+                        + "] repeats the current HMAC key, the encryption key or another previous key");
+            }
         }
     }
 
@@ -37,6 +54,10 @@ public record PersonalDataProperties(String hmacKey, String encryptionKey) {
 
     byte[] hmacKeyBytes() {
         return Base64.getDecoder().decode(hmacKey.trim());
+    }
+
+    List<byte[]> previousHmacKeyBytes() {
+        return previousHmacKeys.stream().map(k -> Base64.getDecoder().decode(k)).toList();
     }
 
     byte[] encryptionKeyBytes() {

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Keeps personal ID numbers out of plain sight: a keyed hash (HMAC-SHA256) to find a person, an
@@ -25,20 +26,42 @@ public class PersonalIdProtector {
 
     private final SecretKeySpec hmacKey;
     private final String hmacKeyId;
+    private final List<SecretKeySpec> previousHmacKeys;
+    private final List<String> previousHmacKeyIds;
     private final SecretKeySpec aesKey;
     private final SecureRandom random = new SecureRandom();
 
     public PersonalIdProtector(PersonalDataProperties properties) {
         this.hmacKey = new SecretKeySpec(properties.hmacKeyBytes(), "HmacSHA256");
         this.hmacKeyId = keyId(properties.hmacKeyBytes());
+        this.previousHmacKeys = properties.previousHmacKeyBytes().stream()
+                .map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
+        this.previousHmacKeyIds = properties.previousHmacKeyBytes().stream().map(PersonalIdProtector::keyId).toList();
         this.aesKey = new SecretKeySpec(properties.encryptionKeyBytes(), "AES");
     }
 
     /** The lookup hash: 64 hex characters, the same for the same number under the same key. */
     public String hash(ResidentIdNumber id) {
+        return hash(id, hmacKey);
+    }
+
+    /**
+     * The lookup hashes under the former HMAC keys while a rotation runs (none otherwise): a person
+     * not yet re-hashed is found under one of them.
+     */
+    public List<String> previousHashes(ResidentIdNumber id) {
+        return previousHmacKeys.stream().map(key -> hash(id, key)).toList();
+    }
+
+    /** The ids of the former HMAC keys still readable during a rotation. */
+    public List<String> previousHmacKeyIds() {
+        return previousHmacKeyIds;
+    }
+
+    private static String hash(ResidentIdNumber id, SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hmacKey);
+            mac.init(key);
             return HexFormat.of().formatHex(mac.doFinal(id.plain().getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);

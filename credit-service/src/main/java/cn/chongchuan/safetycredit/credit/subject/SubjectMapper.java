@@ -65,6 +65,28 @@ interface SubjectMapper {
 
     Optional<PersonRow> findPersonByHash(String idHash);
 
+    /** The same, with a shared lock: a re-hash of the person waits until the caller's transaction ends. */
+    Optional<PersonRow> findPersonByHashForShare(String idHash);
+
+    /** How many persons each HMAC key id hashed (the rotation's progress). */
+    List<KeyCount> countByHashKey();
+
+    /** Persons hashed under one of the given key ids, oldest first (a page of the re-hash). */
+    List<Long> personsHashedWith(@Param("keyIds") List<String> keyIds, @Param("limit") int limit);
+
+    /** Moves the person to a new lookup hash and key id, if it still has the old hash. */
+    int rehashPerson(@Param("id") long id, @Param("oldHash") String oldHash, @Param("newHash") String newHash,
+            @Param("keyId") String keyId);
+
+    record KeyCount(String keyId, long persons) {
+    }
+
+    void insertFormerKey(@Param("personId") long personId, @Param("subjectKey") String subjectKey,
+            @Param("keyId") String keyId, @Param("replacedAt") java.time.Instant replacedAt);
+
+    /** The subject keys the person with this lookup hash had under former HMAC keys. */
+    List<String> formerKeysOf(String idHash);
+
     Optional<PersonRow> findPersonById(long id);
 
     Optional<PersonRow> findPersonByPublicId(String publicId);

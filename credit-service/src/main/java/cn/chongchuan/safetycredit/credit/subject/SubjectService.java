@@ -86,7 +86,7 @@ public class SubjectService {
     @Transactional
     public Person resolvePerson(ResidentIdNumber id, String name) {
         String hash = protector.hash(id);
-        PersonRow person = mapper.findPersonByHash(hash).orElseGet(() -> {
+        PersonRow person = findPersonRowForShare(id).orElseGet(() -> {
             mapper.insertPerson(new PersonRow(null, UUID.randomUUID().toString(), hash, protector.hmacKeyId(),
                     protector.encrypt(id), id.masked(), SubjectName.normalise(name), clock.instant()));
             return mapper.findPersonByHash(hash).orElseThrow();
@@ -207,9 +207,41 @@ public class SubjectService {
         }
     }
 
+    /**
+     * The subject keys a person had under former HMAC keys (for the audit search: check audit rows
+     * keep the key they were written with); none for a unit key.
+     */
+    public List<String> formerKeysOf(String subjectKey) {
+        return subjectKey.startsWith("P:") ? mapper.formerKeysOf(subjectKey.substring(2)) : List.of();
+    }
+
     /** Finds a person by ID number without the number ever being stored or logged. */
     public Optional<Person> findPerson(ResidentIdNumber id) {
-        return mapper.findPersonByHash(protector.hash(id)).map(SubjectService::toPerson);
+        return findPersonRow(id).map(SubjectService::toPerson);
+    }
+
+    /**
+     * As {@link #findPersonRow}, locking the row found for the caller's transaction, so that a
+     * re-hash (which moves the person's listings to the new key) cannot pass a listing being
+     * proposed under the old one. A person re-hashed while we waited is then found under the new key.
+     */
+    private Optional<PersonRow> findPersonRowForShare(ResidentIdNumber id) {
+        String hash = protector.hash(id);
+        Optional<PersonRow> current = mapper.findPersonByHashForShare(hash);
+        if (current.isPresent() || protector.previousHmacKeyIds().isEmpty()) {
+            return current;
+        }
+        return protector.previousHashes(id).stream().map(mapper::findPersonByHashForShare).flatMap(Optional::stream)
+                .findFirst().or(() -> mapper.findPersonByHashForShare(hash));
+    }
+
+    /** By the hash under the current key, else (while the key is rotated) under a previous one. */
+    private Optional<PersonRow> findPersonRow(ResidentIdNumber id) {
+        Optional<PersonRow> current = mapper.findPersonByHash(protector.hash(id));
+        if (current.isPresent() || protector.previousHmacKeyIds().isEmpty()) {
+            return current;
+        }
+        return protector.previousHashes(id).stream().map(mapper::findPersonByHash).flatMap(Optional::stream).findFirst();
     }
 
     /** One reveal of the full number: to whom, when and why (the number is in the answer only). */
