@@ -19,6 +19,7 @@ import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
