@@ -85,7 +85,7 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/decision",
                         "{\"decisionNumber\":\"崇应急失信〔2026〕1号\",\"decisionDate\":\"" + TODAY + "\"}", enforcement),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/backdating-confirmations", "{\"step\":\"NOTICE\",\"date\":\""
-                        + TODAY.minusDays(90) + "\",\"reason\":\"纸质案卷补录\"}", admin),
+                        + LocalDate.now().minusDays(90) + "\",\"reason\":\"纸质案卷补录\"}", admin),
                 new Route("GET", "/api/v1/listings/" + NO_ID + "/backdating-confirmations", null, enforcementOrAdmin),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/drop", reason, enforcement),
                 new Route("POST", "/api/v1/listings/" + NO_ID + "/revocation", reason, admin),
