@@ -37,6 +37,18 @@ export const keys = Object.freeze({
   partner: optional('KEY_FGW'), // 区发改委: PARTNER only
 });
 
+/** Sets a scene through the gateway's API (as a department's system would), failing on any error. */
+export async function call(key, method, path, body) {
+  const response = await fetch(`${config.url}${path}`, {
+    method,
+    headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

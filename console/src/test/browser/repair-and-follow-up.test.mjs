@@ -7,18 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { monthsAgo, randomIdNumber, randomUscc } from './fixtures.mjs';
-import { assertNoProblems, config, keys, openBrowser, screenshot, signIn } from './lib.mjs';
-
-async function call(key, method, path, body) {
-  const response = await fetch(`${config.url}${path}`, {
-    method,
-    headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+import { assertNoProblems, call, config, keys, openBrowser, screenshot, signIn } from './lib.mjs';
 
 const unit = { uscc: randomUscc(), name: `南通崇川修复测试有限公司${Math.floor(Math.random() * 10_000)}` };
 let violation;

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -115,6 +117,13 @@ class EitherCodeCheckTest {
                 } else {
                     assertThat(answer.get("subjectType").asString()).as(as).isEqualTo(subjectType);
                     assertThat(answer.get("basis").get("state").asString()).as(as).isEqualTo("LISTED");
+                    // Listed as both: the answer rests on both readings' listings, and signs both.
+                    List<String> bases = new ArrayList<>();
+                    answer.get("bases").forEach(b -> bases.add(b.get("subjectType").asString()));
+                    assertThat(bases).as(as).containsExactlyElementsOf(onTheRegister == OnTheRegister.BOTH
+                            ? List.of("UNIT", "PERSON") : List.of(subjectType));
+                    assertThat(signed).as(as).contains("\notherBases:"
+                            + (onTheRegister == OnTheRegister.BOTH ? 1 : 0) + "\n");
                 }
             });
             String search = "{\"code\":\"" + code + "\"}";
