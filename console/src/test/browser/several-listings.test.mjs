@@ -63,7 +63,7 @@ describe('a unit listed under two cases', { concurrency: false }, () => {
       await page.goto(`${config.url}/console/#/inbox/NEW`);
       await page.locator('#notices').waitFor();
       return (await card.count()) > 0;
-    }, 'the end-of-sanction notice to reach the partner department');
+    }, 'the end-of-sanction notice to reach the partner department', 120_000);
     await assertText(card.locator(`[data-other-listings="${listings[1]}"]`), '其他记录要求的措施继续实施');
     await screenshot(page, 'partner-end-notice-other-listing');
     assertNoProblems(browser);
