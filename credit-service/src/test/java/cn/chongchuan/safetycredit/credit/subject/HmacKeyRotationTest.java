@@ -9,10 +9,8 @@ import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static cn.chongchuan.safetycredit.credit.support.ViolationFixture.aViolation;
+import static cn.chongchuan.safetycredit.credit.subject.PersonalDataKeyCheckTest.jdbc;
+import static cn.chongchuan.safetycredit.credit.subject.PersonalDataKeyCheckTest.rootMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -125,17 +125,5 @@ class HmacKeyRotationTest {
 
     private static Http http(ConfigurableApplicationContext context) {
         return Http.local(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
-        return new JdbcTemplate(context.getBean(DataSource.class));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -79,11 +79,11 @@ class PersonalDataKeyCheckTest {
         }
     }
 
-    private static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
+    static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
         return new JdbcTemplate(context.getBean(DataSource.class));
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
