@@ -65,7 +65,7 @@ class ListingController {
 
     /** The credit office confirms a notice or decision date more than the configured days in the past. */
     record BackdatingRequest(@NotNull BackdatingConfirmation.Step step, @NotNull LocalDate date,
-                             @NotBlank @Size(max = 1000) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+                             @NotBlank @Size(max = 1000) @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters") String reason) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 1000) String reason,
