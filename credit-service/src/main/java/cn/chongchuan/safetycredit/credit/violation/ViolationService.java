@@ -112,7 +112,7 @@ public class ViolationService {
             (parsed.responsibility == Responsibility.PRINCIPAL ? principals : others).add(person);
         }
         int inWindow = countInWindow(unit.id(), criterion, request.decisionDate(), id);
-        if (criterion.isMetWith(inWindow)) {
+        if (!criterion.isCountBased() || inWindow + 1 >= criterion.countThreshold()) {
             String reason = criterion.isCountBased()
                     ? "符合" + criterion.code() + "：" + criterion.windowMonths() + "个月内第" + (inWindow + 1) + "起"
                     : "符合" + criterion.code() + "：" + criterion.title();
@@ -174,7 +174,7 @@ public class ViolationService {
                 head.currentVersion(),
                 versions.stream().map(v -> new ViolationView.Version(v.version(), v.decisionNumber(), v.decisionDate(),
                         v.description(), v.fineAmount(), v.correctionReason(), v.recordedBy(), v.recordedAt())).toList(),
-                new ViolationView.Evaluation(criterion.isMetWith(inWindow), inWindow + 1, criterion.countThreshold(),
+                new ViolationView.Evaluation(!criterion.isCountBased() || inWindow + 1 >= criterion.countThreshold(), inWindow + 1, criterion.countThreshold(),
                         criterion.windowMonths()),
                 rows.stream().map(l -> new ViolationView.ListingRef(l.id(), l.subjectType(), subjectName(l),
                         l.stateOn(listings.today()).name())).toList());
