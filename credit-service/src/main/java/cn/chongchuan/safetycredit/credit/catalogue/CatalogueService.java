@@ -74,7 +74,7 @@ public class CatalogueService implements ApplicationRunner {
         List<ChecklistSeed> checklist = bind("checklist.yaml", "checklist", ChecklistSeed.class);
         departmentSeeds.forEach(d -> mapper.upsertDepartment(d.code(), d.name(), d.fullName(),
                 String.join(",", d.roles()), clock.instant()));
-        criteria.forEach(c -> requireKnownDepartments(c, departmentSeeds));
+        criteria.forEach(c -> requireValid(c, departmentSeeds));
         criteria.forEach(c -> mapper.upsertCriterion(c, String.join(",", c.competentDepartments()), c.accidentRelated(),
                 clock.instant()));
         for (int i = 0; i < checklist.size(); i++) {
@@ -109,8 +109,15 @@ public class CatalogueService implements ApplicationRunner {
         return department(code).map(Department::name).orElse(code);
     }
 
-    /** A criterion naming a department the catalogue does not know would route listings nowhere: refuse to start. */
-    private static void requireKnownDepartments(Criterion criterion, List<DepartmentSeed> departments) {
+    /**
+     * A criterion naming a department that does not enforce would route listings to nobody, and a
+     * count without a window counts nothing: refuse to start rather than run with either.
+     */
+    private static void requireValid(Criterion criterion, List<DepartmentSeed> departments) {
+        if (criterion.isCountBased() && (criterion.windowMonths() == null || criterion.windowMonths() < 1)) {
+            throw new IllegalStateException("criterion " + criterion.code() + " counts " + criterion.countThreshold()
+                    + " accidents but names no windowMonths");
+        }
         for (String code : criterion.competentDepartments()) {
             boolean enforces = departments.stream()
                     .anyMatch(d -> d.code().equals(code) && d.roles().contains("ENFORCEMENT"));
