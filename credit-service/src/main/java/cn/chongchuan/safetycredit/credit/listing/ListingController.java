@@ -79,9 +79,7 @@ class ListingController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     ListingView listing(@PathVariable long id, Caller caller) {
-        ListingRow row = listings.find(id);
-        caller.requireOwns(row.departmentCode(), "listing " + id);
-        return views.full(row);
+        return views.full(listings.visible(id, caller));
     }
 
     @PostMapping("/{id}/notice")

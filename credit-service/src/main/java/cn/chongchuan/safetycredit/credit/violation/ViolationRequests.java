@@ -27,7 +27,9 @@ final class ViolationRequests {
     /**
      * A penalty decision as the enforcing department records it, with the facts its criterion is
      * decided from: the accident (date and grade; none without an accident), the fine as a multiple
-     * of the amount of 安全生产法第一百一十四条第一款, and the finding 情节特别严重、影响特别恶劣.
+     * of the amount of 安全生产法第一百一十四条第一款, and the finding 情节特别严重、影响特别恶劣. A department
+     * without the power to decide listings under the criterion may name the competent department its
+     * listings go to ({@code decidingDepartment}); otherwise the catalogue's first one decides.
      */
     record RecordViolation(
             @NotBlank @Size(max = 64) @Pattern(regexp = PLAIN_TEXT) String caseNumber,
@@ -40,6 +42,7 @@ final class ViolationRequests {
             AccidentGrade accidentGrade,
             @Digits(integer = 3, fraction = 2) BigDecimal fineMultiple,
             Boolean especiallySerious,
+            @Size(max = 16) String decidingDepartment,
             @NotNull @Valid UnitRef unit,
             @Size(max = 30) List<@NotNull @Valid PersonRef> persons) {
 

@@ -92,6 +92,11 @@ public class ViolationService {
         requireNotFuture(request.decisionDate(), "decisionDate");
         ViolationFacts facts = request.facts();
         requireConsistent(facts, request.decisionDate());
+        String department = caller.department();
+        String deciding = switch (criterion.route(department, blankToNull(request.decidingDepartment()))) {
+            case Criterion.Routing.To(String to) -> to;
+            case Criterion.Routing.Refused(String field, String reason) -> throw ApiException.badField(field, reason);
+        };
         List<ParsedPerson> persons = parsePersons(request.personsOrEmpty());
         if (criterion.listsPrincipal() && persons.stream().noneMatch(p -> p.responsibility == Responsibility.PRINCIPAL)) {
             throw ApiException.badField("persons", "must name the 主要负责人 (responsibility PRINCIPAL): criterion "
@@ -100,7 +105,6 @@ public class ViolationService {
         if (criterion.requiresPersons() && persons.isEmpty()) {
             throw ApiException.badField("persons", "must name the responsible persons: criterion " + criterion.code() + " lists persons");
         }
-        String department = caller.department();
         if (mapper.findHeadByCase(department, request.caseNumber().strip()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "duplicate-case-number", "Duplicate case number",
                     "case number " + request.caseNumber().strip() + " is already recorded by " + department
@@ -138,7 +142,12 @@ public class ViolationService {
             (parsed.responsibility == Responsibility.PRINCIPAL ? principals : others).add(person);
         }
         if (proposes(criterion, assessment, unit, facts, id, otherAccidents)) {
-            listings.proposeListings(id, criterion, department, unit, principals, others, listingReason(criterion, assessment));
+            String reason = listingReason(criterion, assessment);
+            if (!deciding.equals(department)) {
+                reason += "；" + catalogue.departmentName(department) + "录入，移送有权决定的"
+                        + catalogue.departmentName(deciding) + "决定";
+            }
+            listings.proposeListings(id, criterion, deciding, unit, principals, others, reason);
         }
         events.publishEvent(new ViolationRecorded(id, department));
         return new Recorded(id, false);
@@ -321,6 +330,10 @@ public class ViolationService {
             parsed.add(new ParsedPerson(id, SubjectName.normalise(ref.name()), ref.responsibility()));
         }
         return parsed;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void requireNotFuture(LocalDate date, String field) {

@@ -23,6 +23,7 @@ public final class ViolationFixture {
     private String unitName = "南通崇川测试化工有限公司" + CASES.get();
     private final List<String[]> persons = new ArrayList<>();
     private String fine = "500000.00";
+    private String decidingDepartment;
     /** Null until set: then the facts the criterion needs are filled in (see {@link #factsJson}). */
     private String[] facts;
 
@@ -82,6 +83,12 @@ public final class ViolationFixture {
         return this;
     }
 
+    /** The competent department the listings should go to (for a department without the power to decide). */
+    public ViolationFixture decidingDepartment(String department) {
+        this.decidingDepartment = department;
+        return this;
+    }
+
     public ViolationFixture withoutPersons() {
         persons.clear();
         return this;
@@ -122,8 +129,9 @@ public final class ViolationFixture {
                 default -> new String[] {null, null, null, "false"};
             };
         }
-        return String.format("\"accidentDate\":%s,\"accidentGrade\":%s,\"fineMultiple\":%s,\"especiallySerious\":%s,",
-                quoted(f[0]), quoted(f[1]), f[2], f[3]);
+        return String.format("\"accidentDate\":%s,\"accidentGrade\":%s,\"fineMultiple\":%s,\"especiallySerious\":%s,%s",
+                quoted(f[0]), quoted(f[1]), f[2], f[3],
+                decidingDepartment == null ? "" : "\"decidingDepartment\":" + quoted(decidingDepartment) + ",");
     }
 
     private static String quoted(String value) {
