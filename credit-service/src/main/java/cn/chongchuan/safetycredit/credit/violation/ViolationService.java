@@ -160,9 +160,12 @@ public class ViolationService {
      */
     public List<Assessment> suggestCriteria(ViolationFacts facts, LocalDate decisionDate, String uscc) {
         requireConsistent(facts, decisionDate);
-        List<LocalDate> otherAccidents = List.of();
-        if (uscc != null && !uscc.isBlank() && facts.accidentGrade() == AccidentGrade.LARGER) {
+        boolean unitGiven = uscc != null && !uscc.isBlank();
+        if (unitGiven) {
             UnifiedSocialCreditCode.parseFormat(uscc, "uscc");
+        }
+        List<LocalDate> otherAccidents = List.of();
+        if (unitGiven && facts.accidentGrade() == AccidentGrade.LARGER) {
             int months = catalogue.criteria().stream().map(Criterion::windowMonths).filter(Objects::nonNull)
                     .max(Integer::compare).orElse(0);
             otherAccidents = subjects.unit(uscc)
