@@ -72,6 +72,9 @@ async function showRecordForm() {
   // The criteria the facts decide, asked for whenever a fact changes; the officer confirms one.
   let asked = 0;
   async function suggest() {
+    if (!suggestions.isConnected) {
+      return; // the person has left the form (a change typed just before leaving); ask nothing
+    }
     const wanted = ++asked;
     const f = facts();
     const waiting = !f.accidentDate !== !f.accidentGrade ? '请同时填写事故日期和事故等级。'
