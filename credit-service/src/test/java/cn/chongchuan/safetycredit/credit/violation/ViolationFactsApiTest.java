@@ -89,8 +89,8 @@ class ViolationFactsApiTest {
         Http.Response response = record(aViolation().criterion("OM11-06").withoutFacts());
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        assertThat(response.json().get("facts").get("accidentGrade").isNull()).isTrue();
         assertThat(response.json().get("listings").findValuesAsString("subjectType")).containsExactly("UNIT", "PERSON");
+        assertThat(response.json().get("facts").get("accidentGrade").isNull()).isTrue();
     }
 
     @Test
@@ -182,12 +182,12 @@ class ViolationFactsApiTest {
         Http.Response earlier = record(larger(uscc, monthsAgo(9), monthsAgo(8)));
 
         assertThat(later.json().get("listings")).isEmpty();
-        assertThat(later.json().get("evaluation").get("outcome").asString()).isEqualTo("COUNTING");
         assertThat(earlier.status()).as(earlier.body()).isEqualTo(201);
+        assertThat(earlier.json().get("listings").findValuesAsString("subjectType")).containsExactly("UNIT", "PERSON");
         assertThat(earlier.json().get("evaluation").get("violationsInWindow").asInt()).isEqualTo(2);
+        assertThat(later.json().get("evaluation").get("outcome").asString()).isEqualTo("COUNTING");
         assertThat(earlier.json().get("evaluation").get("accidentsInWindow").toString())
                 .contains(monthsAgo(9).toString(), monthsAgo(3).toString());
-        assertThat(earlier.json().get("listings").findValuesAsString("subjectType")).containsExactly("UNIT", "PERSON");
     }
 
     @Test
