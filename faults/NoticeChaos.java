@@ -257,9 +257,10 @@ public class NoticeChaos {
         JsonNode violation = enforcement.post("/api/v1/violations", """
                 {"caseNumber":"CHAOS-%d-%s","decisionNumber":"崇应急罚决〔2026〕混沌%d号","decisionDate":"%s",
                  "criterionCode":"OM11-03","description":"混沌测试","fineAmount":1000,
+                 "accidentDate":"%s","accidentGrade":"GENERAL","fineMultiple":2,"especiallySerious":true,
                  "unit":{"uscc":"%s","name":"混沌测试企业%d"},
                  "persons":[{"name":"测试人","idNumber":"320602198109110390","responsibility":"PRINCIPAL"}]}"""
-                .formatted(n, code, n, today.minusMonths(3), code, n)).ok();
+                .formatted(n, code, n, today.minusMonths(3), today.minusMonths(4), code, n)).ok();
         long listing = listingOfUnit(violation);
         enforcement.post("/api/v1/listings/" + listing + "/notice", "{\"noticeDate\":\"" + today.minusDays(20) + "\",\"servedOn\":\"" + today.minusDays(20) + "\",\"serviceMethod\":\"DIRECT\",\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}").ok();
         enforcement.post("/api/v1/listings/" + listing + "/decision", "{\"decisionNumber\":\"崇应急失信〔2026〕混沌" + n

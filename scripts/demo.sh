@@ -41,7 +41,8 @@ field() { { printf '%s' "$1" | grep -o "\"$2\":\"\{0,1\}[^\",}]*" || true; } | h
 title "区应急管理局 (ENFORCEMENT) records a penalty decision under criterion OM11-03"
 answer=$(call "$DEMO_KEY_ENFORCEMENT" POST /api/v1/violations "{\"caseNumber\":\"崇应急罚〔2025〕DEMO-SH-$RANDOM号\",
   \"decisionNumber\":\"崇应急罚决〔2025〕88号\",\"decisionDate\":\"$(months_ago 15)\",\"criterionCode\":\"OM11-03\",
-  \"description\":\"发生一般生产安全事故，被处以二倍罚款\",\"fineAmount\":600000,
+  \"description\":\"发生一般生产安全事故，情节特别严重、影响特别恶劣，被处以二倍罚款\",\"fineAmount\":600000,
+  \"accidentDate\":\"$(months_ago 17)\",\"accidentGrade\":\"GENERAL\",\"fineMultiple\":2,\"especiallySerious\":true,
   \"unit\":{\"uscc\":\"$code\",\"name\":\"南通崇川演示化工有限公司\"},
   \"persons\":[{\"name\":\"演示人\",\"idNumber\":\"$person\",\"responsibility\":\"PRINCIPAL\"}]}")
 show "$answer"

@@ -41,7 +41,18 @@ describe('the joint-sanction loop in the browser', { concurrency: false }, () =>
     await page.getByLabel('处罚决定书文号').fill('崇应急罚决〔2026〕77号');
     await page.getByLabel('决定日期').fill(daysAgo(40));
     await page.getByLabel('罚款金额（元）').fill('600000');
-    await page.getByLabel('适用的失信情形').selectOption('OM11-03');
+    // The facts decide the criterion: a 一般 accident fined twice the amount of 第一百一十四条第一款 for
+    // an accident 情节特别严重、影响特别恶劣 is situation 3, which the officer then confirms.
+    await page.getByLabel('事故等级').selectOption('GENERAL');
+    await page.getByLabel('事故发生日期').fill(daysAgo(70));
+    await page.getByLabel('罚款倍数').fill('2');
+    await page.getByLabel('处罚决定认定情节特别严重、影响特别恶劣').check();
+    const suggested = page.locator('#criterion-suggestions tbody tr').first();
+    await assertText(suggested, 'OM11-03');
+    await assertText(suggested, '符合');
+    await assertText(suggested, '第六条第（三）项');
+    await suggested.getByRole('button', { name: '选用' }).click();
+    assert.equal(await page.getByLabel('适用的失信情形').inputValue(), 'OM11-03');
     await page.getByLabel('违法事实').fill('发生一般生产安全事故，被处以二倍罚款');
     await page.getByLabel('单位名称').fill(unit.name);
     await page.getByLabel('姓名').fill('浏览器测试人');

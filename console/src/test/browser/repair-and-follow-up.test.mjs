@@ -22,7 +22,8 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
     violation = await call(keys.enforcement, 'POST', '/api/v1/violations', {
       caseNumber: `崇应急罚〔2025〕修复${Date.now()}号`, decisionNumber: '崇应急罚决〔2025〕12号',
       decisionDate: monthsAgo(15), criterionCode: 'OM11-03', description: '发生一般生产安全事故，被处以二倍罚款',
-      fineAmount: 500000, unit, persons: [{ name: '修复测试人', idNumber: randomIdNumber(), responsibility: 'PRINCIPAL' }],
+      fineAmount: 500000, accidentDate: monthsAgo(17), accidentGrade: 'GENERAL', fineMultiple: 2, especiallySerious: true,
+      unit, persons: [{ name: '修复测试人', idNumber: randomIdNumber(), responsibility: 'PRINCIPAL' }],
     });
     listingId = violation.listings.find((l) => l.subjectType === 'UNIT').listingId;
     // Dates more than 30 days ago: the credit office confirms each one first.

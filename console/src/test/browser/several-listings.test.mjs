@@ -13,7 +13,8 @@ async function listUnderACase(n) {
   const violation = await call(keys.enforcement, 'POST', '/api/v1/violations', {
     caseNumber: `崇应急罚〔2026〕两案${n}-${Date.now()}号`, decisionNumber: `崇应急罚决〔2026〕两案${n}号`,
     decisionDate: daysAgo(0), criterionCode: 'OM11-03', description: `第${n}起案件：发生一般生产安全事故，被处以二倍罚款`,
-    fineAmount: 500000, unit, persons: [{ name: `两案测试人${n}`, idNumber: randomIdNumber(), responsibility: 'PRINCIPAL' }],
+    fineAmount: 500000, accidentDate: daysAgo(30), accidentGrade: 'GENERAL', fineMultiple: 2, especiallySerious: true,
+    unit, persons: [{ name: `两案测试人${n}`, idNumber: randomIdNumber(), responsibility: 'PRINCIPAL' }],
   });
   const listingId = violation.listings.find((l) => l.subjectType === 'UNIT').listingId;
   await call(keys.enforcement, 'POST', `/api/v1/listings/${listingId}/notice`,

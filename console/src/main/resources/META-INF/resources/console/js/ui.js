@@ -192,6 +192,10 @@ export const labels = {
     QUEUED: '排队中', IN_FLIGHT: '发送中', DELIVERED: '已送达', REJECTED: '被拒收', DEAD: '投递失败', PULL: '待部门拉取',
   },
   responsibility: { PRINCIPAL: '主要负责人', OTHER: '其他责任人' },
+  // 《生产安全事故报告和调查处理条例》第三条
+  accidentGrade: { GENERAL: '一般', LARGER: '较大', MAJOR: '重大', ESPECIALLY_MAJOR: '特别重大' },
+  // How the facts stand to a criterion (issue 12: facts decide the criterion).
+  criterionOutcome: { MET: '符合', FINDING_REQUIRED: '须处罚决定认定', COUNTING: '累计中', EXCLUDED: '不适用' },
   outcome: { APPLIED: '已实施', LIFTED: '已解除', NOT_APPLICABLE: '不适用' },
   source: { cache: '缓存', database: '数据库', history: '历史记录' },
 };

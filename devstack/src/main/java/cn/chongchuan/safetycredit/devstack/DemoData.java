@@ -102,9 +102,28 @@ public final class DemoData {
         body.put("criterionCode", demo.criterion());
         body.put("description", "经查，" + demo.unit() + "未依法落实安全生产主体责任（演示数据）");
         body.put("fineAmount", 300000 + sequence * 10000);
+        body.putAll(facts(demo.criterion(), decisionDate));
         body.put("unit", Map.of("uscc", demo.uscc(), "name", demo.unit()));
         body.put("persons", List.of(person));
         return enforcement.post("/api/v1/violations", GatewayClient.json(body)).ok();
+    }
+
+    /**
+     * The facts each criterion is decided from (issue 12, point 4): the accident 40 days before the
+     * decision, graded as the criterion needs (重大 for 1, 较大 for 2, 一般 for 3 and 4), and for 3 a fine of
+     * twice the amount of 安全生产法第一百一十四条第一款 for an accident 情节特别严重、影响特别恶劣; none for
+     * 第七条 (no accident).
+     */
+    private static Map<String, Object> facts(String criterion, LocalDate decisionDate) {
+        String accident = decisionDate.minusDays(40).toString();
+        return switch (criterion) {
+            case "OM11-01" -> Map.of("accidentDate", accident, "accidentGrade", "MAJOR");
+            case "OM11-02" -> Map.of("accidentDate", accident, "accidentGrade", "LARGER");
+            case "OM11-03" -> Map.of("accidentDate", accident, "accidentGrade", "GENERAL", "fineMultiple", 2,
+                    "especiallySerious", true);
+            case "OM11-04", "OM11-05" -> Map.of("accidentDate", accident, "accidentGrade", "GENERAL");
+            default -> Map.of();
+        };
     }
 
     private static long unitListing(JsonNode violation) {

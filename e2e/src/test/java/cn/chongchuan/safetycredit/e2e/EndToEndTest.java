@@ -49,9 +49,10 @@ class EndToEndTest {
         JsonNode violation = enforcement.post("/api/v1/violations", """
                 {"caseNumber":"崇应急罚〔2025〕E2E-1号","decisionNumber":"崇应急罚决〔2025〕E2E-1号",
                  "decisionDate":"%s","criterionCode":"OM11-03","description":"发生一般事故，被处以二倍罚款",
-                 "fineAmount":600000,"unit":{"uscc":"%s","name":"南通崇川端到端化工有限公司"},
+                 "fineAmount":600000,"accidentDate":"%s","accidentGrade":"GENERAL","fineMultiple":2,"especiallySerious":true,
+                 "unit":{"uscc":"%s","name":"南通崇川端到端化工有限公司"},
                  "persons":[{"name":"端到端","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
-                .formatted(TODAY.minusMonths(15), USCC, PRINCIPAL_ID)).ok();
+                .formatted(TODAY.minusMonths(15), TODAY.minusMonths(17), USCC, PRINCIPAL_ID)).ok();
         long listing = violation.get("listings").get(0).get("listingId").asLong();
         assertThat(violation.get("listings").get(0).get("state").asString()).isEqualTo("PROPOSED");
         assertThat(approval.get("/api/v1/checks/" + USCC).ok().get("status").asString()).isEqualTo("PROPOSED");

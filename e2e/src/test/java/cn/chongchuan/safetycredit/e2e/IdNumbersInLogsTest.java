@@ -60,10 +60,12 @@ class IdNumbersInLogsTest {
         JsonNode violation = enforcement.post("/api/v1/violations", """
                 {"caseNumber":"LOG-%s","decisionNumber":"崇应急罚决〔2026〕日志号","decisionDate":"%s",
                  "criterionCode":"OM11-03","description":"日志检查","fineAmount":600000,
+                 "accidentDate":"%s","accidentGrade":"GENERAL","fineMultiple":2,"especiallySerious":true,
                  "unit":{"uscc":"%s","name":"南通崇川日志检查有限公司"},
                  "persons":[{"name":"日志人","idNumber":"%s","responsibility":"PRINCIPAL"},
                             {"name":"其他人","idNumber":"%s","responsibility":"OTHER"}]}"""
-                .formatted(UUID.randomUUID(), TODAY.minusDays(3), "91320602LQG7BR1N6E", principal, other)).ok();
+                .formatted(UUID.randomUUID(), TODAY.minusDays(3), TODAY.minusDays(40), "91320602LQG7BR1N6E", principal,
+                        other)).ok();
         for (JsonNode listing : violation.get("listings")) {
             admin.get("/api/v1/listings/" + listing.get("listingId").asLong()).ok();
         }

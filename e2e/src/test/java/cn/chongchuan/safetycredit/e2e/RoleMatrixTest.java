@@ -58,6 +58,8 @@ class RoleMatrixTest {
                 new Route("GET", "/api/v1/public/listings", null, Set.of("ADMIN", "APPROVAL", "ENFORCEMENT", "PARTNER", PUBLIC)),
                 new Route("GET", "/api/v1/me", null, everyKey),
                 new Route("GET", "/api/v1/criteria", null, everyKey),
+                new Route("POST", "/api/v1/criteria/suggestions",
+                        "{\"accidentDate\":\"" + TODAY + "\",\"accidentGrade\":\"MAJOR\"}", enforcementOrAdmin),
                 new Route("POST", "/api/v1/violations", violation(), enforcement),
                 new Route("GET", "/api/v1/violations/" + NO_ID, null, enforcementOrAdmin),
                 new Route("POST", "/api/v1/violations/" + NO_ID + "/corrections", """
@@ -149,10 +151,16 @@ class RoleMatrixTest {
     private static String violation() {
         return """
                 {"caseNumber":"ROLE-MATRIX-%s","decisionNumber":"崇应急罚决〔2026〕矩阵号","decisionDate":"%s",
-                 "criterionCode":"OM11-03","description":"角色矩阵测试","fineAmount":1000,
+                 "criterionCode":"OM11-03","description":"角色矩阵测试","fineAmount":1000,%s
                  "unit":{"uscc":"91320602HF392KKGQ5","name":"角色矩阵测试公司"},
                  "persons":[{"name":"测试人","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
-                .formatted(UUID.randomUUID(), TODAY, PRINCIPAL_ID);
+                .formatted(UUID.randomUUID(), TODAY, aggravatedAccident(LocalDate.now()), PRINCIPAL_ID);
+    }
+
+    /** The facts OM11-03 needs: an accident before the decision, fined 2 times, 情节特别严重、影响特别恶劣. */
+    static String aggravatedAccident(LocalDate decided) {
+        return "\"accidentDate\":\"" + decided.minusDays(30)
+                + "\",\"accidentGrade\":\"GENERAL\",\"fineMultiple\":2,\"especiallySerious\":true,";
     }
 
     private static GatewayClient client(String role) {
@@ -248,10 +256,11 @@ class RoleMatrixTest {
     List<DynamicTest> anotherDepartmentsCreditResourceIsNotFound() {
         JsonNode violation = stack.as("AJJ").post("/api/v1/violations", """
                 {"caseNumber":"ROLE-MATRIX-CREDIT-%s","decisionNumber":"崇应急罚决〔2026〕矩阵信用号","decisionDate":"%s",
-                 "criterionCode":"OM11-03","description":"角色矩阵信用归属测试","fineAmount":1000,
+                 "criterionCode":"OM11-03","description":"角色矩阵信用归属测试","fineAmount":1000,%s
                  "unit":{"uscc":"9132060230FUPXJMAY","name":"角色矩阵信用归属测试公司"},
                  "persons":[{"name":"信用归属","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
-                .formatted(UUID.randomUUID(), TODAY, IdNumbersInLogsTest.randomIdNumber())).ok();
+                .formatted(UUID.randomUUID(), TODAY, aggravatedAccident(LocalDate.now()),
+                        IdNumbersInLogsTest.randomIdNumber())).ok();
         long violationId = violation.get("id").asLong();
         long listingId = violation.get("listings").get(0).get("listingId").asLong();
         String personId = violation.get("persons").get(0).get("personId").asString();
@@ -281,15 +290,50 @@ class RoleMatrixTest {
         return cells;
     }
 
+    /**
+     * The competence cells (issue 12, point 4): 住建局 records a violation under 应急管理部令第11号; the
+     * listing goes to 应急管理局, which the Order gives the power to decide. 住建局 sees the listing it
+     * referred but may not decide it (403); a department with no part in the case gets 404 as ever.
+     */
+    @TestFactory
+    List<DynamicTest> aListingOfAnotherDepartmentsCaseIsDecidedByTheCompetentOne() {
+        JsonNode violation = stack.as("ZJJ").post("/api/v1/violations", """
+                {"caseNumber":"ROLE-MATRIX-REFERRAL-%s","decisionNumber":"崇住建罚决〔2026〕矩阵移送号","decisionDate":"%s",
+                 "criterionCode":"OM11-03","description":"角色矩阵移送测试","fineAmount":1000,%s
+                 "unit":{"uscc":"91320602NXAA5D0LXC","name":"角色矩阵移送测试公司"},
+                 "persons":[{"name":"移送测试","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
+                .formatted(UUID.randomUUID(), TODAY, aggravatedAccident(LocalDate.now()),
+                        IdNumbersInLogsTest.randomIdNumber())).ok();
+        long listing = violation.get("listings").get(0).get("listingId").asLong();
+        String notice = "{\"noticeDate\":\"" + TODAY + "\",\"servedOn\":\"" + TODAY + "\",\"serviceMethod\":\"DIRECT\","
+                + "\"reason\":\"拟列入严重失信主体名单告知\",\"evidence\":[\"行政处罚决定书\"]}";
+        return List.of(
+                DynamicTest.dynamicTest("a listing of ZJJ's case is held by AJJ", () ->
+                        assertThat(violation.get("listings").findValuesAsString("department")).containsOnly("AJJ")),
+                DynamicTest.dynamicTest("GET /api/v1/listings/{referred} as ENFORCEMENT ZJJ, which referred it, is 200", () ->
+                        assertThat(stack.as("ZJJ").get("/api/v1/listings/" + listing).status()).isEqualTo(200)),
+                DynamicTest.dynamicTest("POST /api/v1/listings/{referred}/notice as ENFORCEMENT ZJJ is 403 not-competent-department", () -> {
+                    GatewayClient.Answer refused = stack.as("ZJJ").post("/api/v1/listings/" + listing + "/notice", notice);
+                    assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+                    assertThat(refused.body().get("type").asString()).isEqualTo("/problems/not-competent-department");
+                }),
+                DynamicTest.dynamicTest("GET /api/v1/listings/{referred} as ENFORCEMENT XFDD, no part of it, is 404", () ->
+                        assertThat(stack.as("XFDD").get("/api/v1/listings/" + listing).status()).isEqualTo(404)),
+                DynamicTest.dynamicTest("POST /api/v1/listings/{referred}/notice as ENFORCEMENT AJJ, competent, is 200", () ->
+                        assertThat(stack.as("AJJ").post("/api/v1/listings/" + listing + "/notice", notice).status())
+                                .isEqualTo(200)));
+    }
+
     /** A unit listed through the procedure (recorded late, so the defence period is over). */
     private static long listedUnit(String uscc, String principalId) {
         GatewayClient enforcement = stack.as("AJJ");
         JsonNode violation = enforcement.post("/api/v1/violations", """
                 {"caseNumber":"ROLE-MATRIX-OWN-%s","decisionNumber":"崇应急罚决〔2025〕矩阵归属号","decisionDate":"%s",
-                 "criterionCode":"OM11-03","description":"角色矩阵归属测试","fineAmount":1000,
+                 "criterionCode":"OM11-03","description":"角色矩阵归属测试","fineAmount":1000,%s
                  "unit":{"uscc":"%s","name":"角色矩阵归属测试公司"},
                  "persons":[{"name":"归属测试","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
-                .formatted(UUID.randomUUID(), LocalDate.now().minusMonths(15), uscc, principalId)).ok();
+                .formatted(UUID.randomUUID(), LocalDate.now().minusMonths(15),
+                        aggravatedAccident(LocalDate.now().minusMonths(15)), uscc, principalId)).ok();
         long listing = violation.get("listings").get(0).get("listingId").asLong();
         // Dated more than 30 days ago: the credit office confirms each date first.
         GatewayClient admin = stack.as("AWB");

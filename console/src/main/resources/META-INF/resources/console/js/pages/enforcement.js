@@ -5,7 +5,8 @@
 import { api, query } from '../api.js';
 import { idNumberProblem, normalise, usccProblem } from '../codes.js';
 import {
-  actionButton, badge, download, field, fieldMessage, h, label, labels, progress, reloadPage, render, table, toast, today, when,
+  actionButton, badge, download, field, fieldMessage, h, label, labels, problemBox, progress, reloadPage, render, table, toast,
+  today, when,
   withButton,
 } from '../ui.js';
 
@@ -45,12 +46,83 @@ async function showRecordForm() {
   const fine = input({ name: 'fineAmount', type: 'number', min: 0, step: '0.01', required: true });
   const uscc = input({ name: 'uscc', maxlength: 18, required: true, spellcheck: 'false' });
   const unitName = input({ name: 'unitName', maxlength: 200, required: true });
+  // The facts the criterion is decided from: the accident (none for 第七条), the fine multiple, the finding.
+  const accidentDate = input({ name: 'accidentDate', type: 'date', max: today() });
+  const accidentGrade = h('select', { name: 'accidentGrade' }, h('option', { value: '' }, '未发生生产安全事故'),
+    Object.entries(labels.accidentGrade).map(([value, text]) => h('option', { value }, `${text}事故`)));
+  const fineMultiple = input({ name: 'fineMultiple', type: 'number', min: 0.01, max: 5, step: '0.01' });
+  const especiallySerious = h('input', { type: 'checkbox', name: 'especiallySerious' });
+  const suggestions = h('div', { id: 'criterion-suggestions', 'aria-live': 'polite' });
   const persons = h('div', { class: 'persons' });
   const messages = h('div');
   const result = h('div', { id: 'record-result' });
   const submit = h('button', { type: 'submit' }, '提交处罚决定');
 
   liveCheck(uscc, usccProblem, '统一社会信用代码校验通过');
+
+  function facts() {
+    return {
+      accidentDate: accidentDate.value || null,
+      accidentGrade: accidentGrade.value || null,
+      fineMultiple: fineMultiple.value === '' ? null : Number(fineMultiple.value),
+      especiallySerious: especiallySerious.checked,
+    };
+  }
+
+  // The criteria the facts decide, asked for whenever a fact changes; the officer confirms one.
+  let asked = 0;
+  async function suggest() {
+    if (!suggestions.isConnected) {
+      return; // the person has left the form (a change typed just before leaving); ask nothing
+    }
+    const wanted = ++asked;
+    const f = facts();
+    const waiting = !f.accidentDate !== !f.accidentGrade ? '请同时填写事故日期和事故等级。'
+      : (f.fineMultiple !== null || f.especiallySerious) && !f.accidentGrade ? '罚款倍数和“情节特别严重”只适用于发生事故的处罚。'
+        : f.fineMultiple >= 2 && !f.especiallySerious ? '2倍以上罚款须处罚决定认定情节特别严重、影响特别恶劣（安全生产法第一百一十四条第二款）。'
+          : null;
+    if (waiting) {
+      suggestions.replaceChildren(h('p', { class: 'hint' }, waiting));
+      return;
+    }
+    const code = normalise(uscc.value);
+    try {
+      const rows = await api.post('/api/v1/criteria/suggestions', {
+        ...f, decisionDate: decisionDate.value || null, uscc: code.length === 18 && !usccProblem(code) ? code : null,
+      });
+      if (wanted === asked) {
+        suggestions.replaceChildren(suggestionTable(rows));
+      }
+    } catch (error) {
+      if (wanted === asked) {
+        suggestions.replaceChildren(problemBox(error));
+      }
+    }
+  }
+
+  function suggestionTable(rows) {
+    const open = rows.filter((r) => r.outcome !== 'EXCLUDED');
+    return h('div', {},
+      h('p', { class: 'hint' }, '根据上述事实，系统建议的失信情形（请核对处罚决定后选择）：'),
+      table(open, [
+        ['判断', (r) => badge(label('criterionOutcome', r.outcome), r.outcome === 'MET' ? 'listed' : 'proposed')],
+        ['情形', (r) => `${r.criterionCode} ${r.title}`],
+        ['依据与理由', (r) => h('div', {}, h('div', {}, r.legalBasis), h('div', { class: 'hint' }, r.reason))],
+        ['决定部门', (r) => r.decidingDepartment || '—'],
+        ['', (r) => h('button', { type: 'button', class: 'link', dataset: { criterion: r.criterionCode },
+          onclick: () => { criterion.value = r.criterionCode; criterion.focus(); } }, '选用')],
+      ], { empty: '依现有事实，没有可适用的失信情形。' }),
+      rows.length > open.length ? h('details', {}, h('summary', {}, `不适用的情形（${rows.length - open.length}）`),
+        h('ul', {}, rows.filter((r) => r.outcome === 'EXCLUDED').map((r) => h('li', {}, `${r.criterionCode}：${r.reason}`))))
+        : null);
+  }
+
+  let timer;
+  const later = () => { clearTimeout(timer); timer = setTimeout(suggest, 250); };
+  for (const element of [accidentDate, accidentGrade, fineMultiple, especiallySerious, uscc, decisionDate]) {
+    element.addEventListener('input', later);
+    element.addEventListener('change', later);
+  }
 
   function addPerson() {
     const name = input({ name: 'personName', maxlength: 60, required: true });
@@ -83,6 +155,7 @@ async function showRecordForm() {
         criterionCode: criterion.value,
         description: description.value.trim(),
         fineAmount: fine.value === '' ? null : Number(fine.value),
+        ...facts(),
         unit: { uscc: normalise(uscc.value), name: unitName.value.trim() },
         persons: [...persons.children].map((row) => row.read()),
       };
@@ -90,6 +163,7 @@ async function showRecordForm() {
       idempotencyKey = crypto.randomUUID();
       form.reset();
       persons.replaceChildren();
+      suggest();
       result.replaceChildren(recordedCard(recorded));
       toast('处罚决定已录入');
     });
@@ -98,6 +172,12 @@ async function showRecordForm() {
   h('div', { class: 'grid' },
     field('案件编号', caseNumber), field('处罚决定书文号', decisionNumber), field('决定日期', decisionDate),
     field('罚款金额（元）', fine)),
+  h('fieldset', {}, h('legend', {}, '事故与罚款事实（决定适用的失信情形）'),
+    h('div', { class: 'grid' },
+      field('事故等级', accidentGrade, '以事故调查报告认定的等级为准'), field('事故发生日期', accidentDate),
+      field('罚款倍数', fineMultiple, '安全生产法第一百一十四条第一款罚款数额的倍数，第二款为2至5倍'),
+      field('处罚决定认定情节特别严重、影响特别恶劣', especiallySerious)),
+    suggestions),
   field('适用的失信情形', criterion),
   field('违法事实', description),
   h('fieldset', {}, h('legend', {}, '被处罚单位'), h('div', { class: 'grid' },
@@ -108,6 +188,7 @@ async function showRecordForm() {
   messages);
   addPerson();
   render(h('h1', {}, '录入处罚'), form, result);
+  suggest();
 }
 
 function liveCheck(element, check, okText) {
@@ -124,12 +205,22 @@ function liveCheck(element, check, okText) {
 
 function recordedCard(recorded) {
   const evaluation = recorded.evaluation || {};
+  const facts = recorded.facts || {};
+  const proposed = (recorded.listings || []).length > 0;
   return h('article', { class: 'card', id: 'recorded' },
     h('h3', {}, `已录入：${recorded.caseNumber}`),
-    h('p', {}, evaluation.criterionMet ? '符合列入条件，已生成拟列入记录：' : '未达到列入严重失信主体名单的条件。'),
+    h('p', {}, facts.accidentGrade
+      ? `事故：${facts.accidentDate}，${facts.accidentGradeLabel}事故${facts.fineMultiple ? `；罚款倍数 ${facts.fineMultiple}` : ''}`
+        + `${facts.especiallySerious ? '；情节特别严重、影响特别恶劣' : ''}`
+      : '未发生生产安全事故'),
+    h('p', {}, evaluation.criterionMet && proposed ? '符合列入条件，已生成拟列入记录：'
+      : evaluation.criterionMet && evaluation.alreadyCounted ? '符合列入条件；该起事故已在本单位此前的拟列入记录中计算，不再重复提出。'
+        : '未达到列入严重失信主体名单的条件。'),
+    evaluation.reason ? h('p', { class: 'hint' }, evaluation.reason) : null,
     table(recorded.listings || [], [
       ['主体', (l) => `${l.subjectName}（${label('subjectType', l.subjectType)}）`],
       ['状态', (l) => badge(label('state', l.state), String(l.state).toLowerCase())],
+      ['决定部门', (l) => l.department],
       ['', (l) => h('a', { href: `#/listing/${l.listingId}` }, '办理')],
     ], { empty: '无' }),
     h('p', {}, h('a', { href: `#/enforcement/case/${recorded.id}` }, '查看案件回访（一案五制）')));
@@ -183,7 +274,7 @@ export async function showListing({ args, caller }) {
         `${label('subjectType', listing.subjectType)} · ${listing.subjectCode}`),
       h('dl', { class: 'basis' },
         h('dt', {}, '列入情形'), h('dd', {}, `${listing.criterionTitle}（${listing.criterionCode}）`),
-        h('dt', {}, '执法部门'), h('dd', {}, listing.departmentName || listing.department),
+        h('dt', {}, '决定部门'), h('dd', {}, listing.departmentName || listing.department),
         h('dt', {}, '告知日期'), h('dd', {}, listing.noticeDate || '—'),
         h('dt', {}, '送达'), h('dd', {}, listing.servedOn ? `${listing.servedOn}（${SERVICE_METHODS[listing.serviceMethod] || listing.serviceMethod}）` : '—'),
         h('dt', {}, '申辩期限'), h('dd', {}, listing.defenceDeadline || '—'),

@@ -74,7 +74,9 @@ public class CatalogueService implements ApplicationRunner {
         List<ChecklistSeed> checklist = bind("checklist.yaml", "checklist", ChecklistSeed.class);
         departmentSeeds.forEach(d -> mapper.upsertDepartment(d.code(), d.name(), d.fullName(),
                 String.join(",", d.roles()), clock.instant()));
-        criteria.forEach(c -> mapper.upsertCriterion(c, clock.instant()));
+        criteria.forEach(c -> requireValid(c, departmentSeeds));
+        criteria.forEach(c -> mapper.upsertCriterion(c, String.join(",", c.competentDepartments()), c.accidentRelated(),
+                clock.instant()));
         for (int i = 0; i < checklist.size(); i++) {
             ChecklistSeed item = checklist.get(i);
             mapper.upsertChecklistItem(new ChecklistItem(item.code(), i + 1, item.title(), item.obligation(),
@@ -86,11 +88,11 @@ public class CatalogueService implements ApplicationRunner {
     }
 
     public List<Criterion> criteria() {
-        return mapper.findCriteria();
+        return mapper.findCriteria().stream().map(CatalogueMapper.CriterionRow::toCriterion).toList();
     }
 
     public Optional<Criterion> criterion(String code) {
-        return mapper.findCriterion(code);
+        return mapper.findCriterion(code).map(CatalogueMapper.CriterionRow::toCriterion);
     }
 
     /** The obligations checklist, in the order of the seed file (retired items included, flagged). */
@@ -105,6 +107,25 @@ public class CatalogueService implements ApplicationRunner {
     /** The short name of a department, or its code when unknown. */
     public String departmentName(String code) {
         return department(code).map(Department::name).orElse(code);
+    }
+
+    /**
+     * A criterion naming a department that does not enforce would route listings to nobody, and a
+     * count without a window counts nothing: refuse to start rather than run with either.
+     */
+    private static void requireValid(Criterion criterion, List<DepartmentSeed> departments) {
+        if (criterion.isCountBased() && (criterion.windowMonths() == null || criterion.windowMonths() < 1)) {
+            throw new IllegalStateException("criterion " + criterion.code() + " counts " + criterion.countThreshold()
+                    + " accidents but names no windowMonths");
+        }
+        for (String code : criterion.competentDepartments()) {
+            boolean enforces = departments.stream()
+                    .anyMatch(d -> d.code().equals(code) && d.roles().contains("ENFORCEMENT"));
+            if (!enforces) {
+                throw new IllegalStateException("criterion " + criterion.code() + " names " + code
+                        + " as competent, which is not an enforcement department of departments.yaml");
+            }
+        }
     }
 
     private void refreshDepartments() {

@@ -1,6 +1,5 @@
 package cn.chongchuan.safetycredit.credit.catalogue;
 
-import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +18,7 @@ class CriterionController {
 
     @GetMapping("/api/v1/criteria")
     @PreAuthorize("isAuthenticated()")
-    List<Criterion> criteria() {
-        return catalogue.criteria();
+    List<CriterionView> criteria() {
+        return catalogue.criteria().stream().map(CriterionView::of).toList();
     }
 }

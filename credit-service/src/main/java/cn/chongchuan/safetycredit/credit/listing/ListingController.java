@@ -86,9 +86,7 @@ class ListingController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     ListingView listing(@PathVariable long id, Caller caller) {
-        ListingRow row = listings.find(id);
-        caller.requireOwns(row.departmentCode(), "listing " + id);
-        return views.full(row);
+        return views.full(listings.visible(id, caller));
     }
 
     @PostMapping("/{id}/notice")
@@ -129,8 +127,7 @@ class ListingController {
     @GetMapping("/{id}/backdating-confirmations")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     List<BackdatingConfirmation> backdatings(@PathVariable long id, Caller caller) {
-        ListingRow row = listings.find(id);
-        caller.requireOwns(row.departmentCode(), "listing " + id);
+        listings.visible(id, caller);
         return listings.backdatings(id);
     }
 

@@ -52,10 +52,12 @@ public class ListingService {
     private final ListingProperties properties;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final ListingOrigins origins;
     private final Clock clock;
 
     ListingService(ListingMapper mapper, SubjectService subjects, CatalogueService catalogue, OutboxWriter outbox,
-            ListingProperties properties, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+            ListingProperties properties, JsonMapper json, ApplicationEventPublisher events, ListingOrigins origins,
+            Clock clock) {
         this.mapper = mapper;
         this.subjects = subjects;
         this.catalogue = catalogue;
@@ -63,6 +65,7 @@ public class ListingService {
         this.properties = properties;
         this.json = json;
         this.events = events;
+        this.origins = origins;
         this.clock = clock;
     }
 
@@ -116,7 +119,7 @@ public class ListingService {
         // The party's defence period runs from the day the notice reached it (送达), not from its date.
         LocalDate deadline = properties.calendar().addWorkingDays(servedOn, properties.defenceWorkingDays());
         String served = joinReason("送达：" + servedOn + "，" + method.label(), confirmed);
-        return transition(id, ListingAction.NOTIFY, imposingDepartment(id, caller), joinReason(reason, served), evidence,
+        return transition(id, ListingAction.NOTIFY, decidingDepartment(id, caller, true), joinReason(reason, served), evidence,
                 l -> l.withNotice(noticeDate, servedOn, method.name(), deadline));
     }
 
@@ -126,7 +129,7 @@ public class ListingService {
             String reason, List<String> evidence, Caller caller) {
         boolean defenceWaived = waiverReference != null;
         requireNotFuture(decisionDate, "decisionDate");
-        Actor actor = imposingDepartment(id, caller);
+        Actor actor = decidingDepartment(id, caller, true);
         ListingRow current = find(id);
         if (current.state() == ListingState.NOTIFIED) {
             if (decisionDate.isBefore(current.noticeDate())) {
@@ -221,7 +224,7 @@ public class ListingService {
     /** The department decides not to list. */
     @Transactional
     public ListingRow dropListing(long id, String reason, List<String> evidence, Caller caller) {
-        return transition(id, ListingAction.DROP, imposingDepartment(id, caller), reason, evidence, l -> l.withEndedOn(today()));
+        return transition(id, ListingAction.DROP, decidingDepartment(id, caller, false), reason, evidence, l -> l.withEndedOn(today()));
     }
 
     /** The credit office withdraws a listing made in error. */
@@ -286,6 +289,25 @@ public class ListingService {
         return mapper.findBySubject(listing.subjectKey()).stream()
                 .filter(l -> !l.id().equals(listing.id()) && l.stateOn(today).isOnList() && !today.isBefore(l.listedFrom()))
                 .map(ListingRow::id).toList();
+    }
+
+    /**
+     * The listing, if the caller may see it: the department that decides it, the department that
+     * recorded the violation it was proposed on (which referred it), and the credit office; for
+     * anyone else it does not exist (404, the one ownership rule).
+     */
+    public ListingRow visible(long id, Caller caller) {
+        ListingRow listing = find(id);
+        if (!isVisible(listing, caller)) {
+            throw ApiException.notFound("listing " + id);
+        }
+        return listing;
+    }
+
+    /** Whether the caller may see the listing (see {@link #visible}). */
+    public boolean isVisible(ListingRow listing, Caller caller) {
+        return caller.owns(listing.departmentCode())
+                || origins.recordingDepartment(listing.violationId()).filter(caller.department()::equals).isPresent();
     }
 
     public List<ListingRow> linkedTo(ListingRow listing) {
@@ -357,17 +379,28 @@ public class ListingService {
     }
 
     /**
-     * Only the department that imposed the penalty notifies, decides or drops ("谁处罚、谁决定").
-     * Another enforcement department does not see the listing at all (404, the one ownership
-     * rule); the credit office sees it but may not take these steps (403).
+     * Only the department that decides the listing notifies, decides or drops it ("谁处罚、谁决定"; a
+     * violation another department recorded under a criterion of 应急管理部令第11号 is decided by the
+     * competent department it was routed to). A department that sees nothing of it gets 404 (the one
+     * ownership rule); the credit office, and the department that recorded the violation and referred
+     * the listing, see it but may not take these steps (403). Notice and decision also need the power
+     * the catalogue gives today: a holder the catalogue no longer names competent may only drop.
      */
-    private Actor imposingDepartment(long id, Caller caller) {
-        ListingRow listing = find(id);
-        caller.requireOwns(listing.departmentCode(), "listing " + id);
-        if (!listing.departmentCode().equals(caller.department()) || !caller.hasRole("ENFORCEMENT")) {
+    private Actor decidingDepartment(long id, Caller caller, boolean deciding) {
+        ListingRow listing = visible(id, caller);
+        Criterion criterion = catalogue.criterion(listing.criterionCode()).orElseThrow();
+        boolean holder = listing.departmentCode().equals(caller.department()) && caller.hasRole("ENFORCEMENT");
+        if (!holder && caller.hasRole("ADMIN")) {
             throw new ApiException(HttpStatus.FORBIDDEN, "not-imposing-department", "Not the imposing department",
-                    "only the department that imposed the penalty (" + listing.departmentCode()
-                            + ") may notify, decide or drop this listing");
+                    "only the department that decides this listing (" + listing.departmentCode()
+                            + ") may notify, decide or drop it");
+        }
+        if (!holder || (deciding && !criterion.mayDecide(caller.department()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "not-competent-department", "Not the competent department",
+                    caller.department() + " has no power to decide listings under " + criterion.code() + " ("
+                            + criterion.legalBasis() + "); " + listing.departmentCode() + " decides this one")
+                    .with("decidingDepartment", listing.departmentCode())
+                    .with("competentDepartments", criterion.competentDepartments());
         }
         return Actor.of(caller, "ENFORCEMENT");
     }

@@ -164,9 +164,13 @@ class SubjectController {
                 subjects.nameHistory(person));
     }
 
-    /** Another department's listings and cases are left out entirely, as if they did not exist. */
+    /**
+     * Another department's listings and cases are left out entirely, as if they did not exist; a
+     * department sees the listings it decides and those proposed on its own cases (referred to the
+     * competent department).
+     */
     private List<ListingView> ownListings(String subjectKey, Caller caller) {
-        return listings.ofSubject(subjectKey).stream().filter(l -> caller.owns(l.departmentCode())).map(views::brief).toList();
+        return listings.ofSubject(subjectKey).stream().filter(l -> listings.isVisible(l, caller)).map(views::brief).toList();
     }
 
     private static List<ViolationView> ownViolations(List<ViolationView> all, Caller caller) {

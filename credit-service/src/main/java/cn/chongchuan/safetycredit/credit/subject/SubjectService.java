@@ -94,6 +94,15 @@ public class SubjectService {
         return toPerson(person);
     }
 
+    /**
+     * Locks the unit's row for the rest of the transaction, so that what is evaluated per unit (its
+     * accidents counted towards situation 2) is evaluated by one transaction at a time.
+     */
+    @Transactional
+    public void lockUnit(long unitId) {
+        mapper.lockUnit(unitId).orElseThrow(() -> notFound("unit", unitId));
+    }
+
     public Optional<Unit> unit(String uscc) {
         return mapper.findUnitByUscc(uscc.trim().toUpperCase(Locale.ROOT)).map(SubjectService::toUnit);
     }

@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.credit.violation;
 
+import cn.chongchuan.safetycredit.credit.violation.domain.AccidentGrade;
+import cn.chongchuan.safetycredit.credit.violation.domain.ViolationFacts;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -14,7 +16,8 @@ import java.util.Optional;
 interface ViolationMapper {
 
     void insertViolation(@Param("department") String department, @Param("caseNumber") String caseNumber,
-            @Param("unitId") long unitId, @Param("unitName") String unitName, @Param("criterionCode") String criterionCode, @Param("now") Instant now);
+            @Param("unitId") long unitId, @Param("unitName") String unitName, @Param("criterionCode") String criterionCode,
+            @Param("facts") ViolationFacts facts, @Param("now") Instant now);
 
     Optional<ViolationHead> findHead(long id);
 
@@ -38,9 +41,21 @@ interface ViolationMapper {
 
     List<ViolationHead> findByPerson(long personId);
 
-    /** How many other violations of the unit under the criterion have a current decision date in the window. */
-    int countInWindow(@Param("unitId") long unitId, @Param("criterionCode") String criterionCode,
-            @Param("since") LocalDate since, @Param("until") LocalDate until, @Param("excludeId") long excludeId);
+    /** The unit's other violations with a 较大 accident dated from {@code since} to {@code until}. */
+    List<RecordedAccident> findLargerAccidents(@Param("unitId") long unitId, @Param("excludeId") long excludeId,
+            @Param("since") LocalDate since, @Param("until") LocalDate until);
+
+    /** As {@link #findLargerAccidents}, as a locking read (call it holding the unit's lock). */
+    List<RecordedAccident> lockLargerAccidents(@Param("unitId") long unitId, @Param("excludeId") long excludeId,
+            @Param("since") LocalDate since, @Param("until") LocalDate until);
+
+    /** The violations whose situation-2 proposal counted an accident of the unit on that day (locking read). */
+    List<Long> lockCountedAccidents(@Param("unitId") long unitId, @Param("accidentDate") LocalDate accidentDate);
+
+    /** The violations whose situation-2 proposal counted an accident of the unit on that day. */
+    List<Long> findCountedAccidents(@Param("unitId") long unitId, @Param("accidentDate") LocalDate accidentDate);
+
+    void insertAccidentCount(@Param("violationId") long violationId, @Param("counted") List<Long> counted);
 
     int insertIdempotencyKey(@Param("department") String department, @Param("key") String key,
             @Param("requestHash") String requestHash, @Param("violationId") long violationId, @Param("now") Instant now);
@@ -49,7 +64,16 @@ interface ViolationMapper {
 
     /** The stable part of a violation. */
     record ViolationHead(Long id, String departmentCode, String caseNumber, long unitId, String unitName, String criterionCode,
-                         int currentVersion, Instant createdAt) {
+                         LocalDate accidentDate, AccidentGrade accidentGrade, BigDecimal fineMultiple,
+                         boolean especiallySerious, int currentVersion, Instant createdAt) {
+
+        ViolationFacts facts() {
+            return new ViolationFacts(accidentDate, accidentGrade, fineMultiple, especiallySerious);
+        }
+    }
+
+    /** A recorded accident of a unit: the violation that records it and the day it happened. */
+    record RecordedAccident(long violationId, LocalDate accidentDate) {
     }
 
     /** One version of the penalty decision. */

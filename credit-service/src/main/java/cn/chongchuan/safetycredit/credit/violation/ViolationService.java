@@ -9,12 +9,19 @@ import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
 import cn.chongchuan.safetycredit.credit.subject.domain.SubjectName;
+import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
+import cn.chongchuan.safetycredit.credit.violation.ViolationMapper.RecordedAccident;
 import cn.chongchuan.safetycredit.credit.violation.ViolationMapper.ViolationHead;
 import cn.chongchuan.safetycredit.credit.violation.ViolationMapper.ViolationVersion;
 import cn.chongchuan.safetycredit.credit.violation.ViolationRequests.CorrectViolation;
 import cn.chongchuan.safetycredit.credit.violation.ViolationRequests.PersonRef;
 import cn.chongchuan.safetycredit.credit.violation.ViolationRequests.RecordViolation;
 import cn.chongchuan.safetycredit.credit.violation.ViolationRequests.Responsibility;
+import cn.chongchuan.safetycredit.credit.violation.domain.AccidentGrade;
+import cn.chongchuan.safetycredit.credit.violation.domain.Assessment;
+import cn.chongchuan.safetycredit.credit.violation.domain.CriterionRules;
+import cn.chongchuan.safetycredit.credit.violation.domain.ViolationFacts;
+import cn.chongchuan.safetycredit.credit.violation.domain.ViolationFacts.FactProblem;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
@@ -29,7 +36,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Records penalty decisions, versions their corrections, and evaluates them against the criteria. */
 @Service
@@ -71,13 +80,23 @@ public class ViolationService {
         });
     }
 
-    /** Records a penalty decision, evaluates its criterion and proposes the listings it calls for. */
+    /**
+     * Records a penalty decision with its facts, assesses its criterion against them (a criterion the
+     * facts rule out is refused, naming the field at fault) and proposes the listings it calls for.
+     */
     @Transactional
     public Recorded recordViolation(RecordViolation request, Caller caller, String idempotencyKey, String requestHash) {
         Criterion criterion = catalogue.criterion(request.criterionCode())
                 .filter(Criterion::enabled)
                 .orElseThrow(() -> ApiException.badField("criterionCode", "is not a known, enabled listing criterion"));
         requireNotFuture(request.decisionDate(), "decisionDate");
+        ViolationFacts facts = request.facts();
+        requireConsistent(facts, request.decisionDate());
+        String department = caller.department();
+        String deciding = switch (criterion.route(department, blankToNull(request.decidingDepartment()))) {
+            case Criterion.Routing.To(String to) -> to;
+            case Criterion.Routing.Refused(String field, String reason) -> throw ApiException.badField(field, reason);
+        };
         List<ParsedPerson> persons = parsePersons(request.personsOrEmpty());
         if (criterion.listsPrincipal() && persons.stream().noneMatch(p -> p.responsibility == Responsibility.PRINCIPAL)) {
             throw ApiException.badField("persons", "must name the 主要负责人 (responsibility PRINCIPAL): criterion "
@@ -86,7 +105,6 @@ public class ViolationService {
         if (criterion.requiresPersons() && persons.isEmpty()) {
             throw ApiException.badField("persons", "must name the responsible persons: criterion " + criterion.code() + " lists persons");
         }
-        String department = caller.department();
         if (mapper.findHeadByCase(department, request.caseNumber().strip()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "duplicate-case-number", "Duplicate case number",
                     "case number " + request.caseNumber().strip() + " is already recorded by " + department
@@ -96,8 +114,20 @@ public class ViolationService {
         // The case keeps the name it states; the register keeps the decided name (issue 13).
         String statedUnitName = SubjectName.normalise(request.unit().name());
         Unit unit = subjects.resolveUnit(request.unit().uscc(), statedUnitName, "unit.uscc");
+        boolean counts = criterion.isCountBased() && facts.accidentGrade() == AccidentGrade.LARGER;
+        if (counts) {
+            // One recording of a 较大 accident of this unit at a time: two departments recording the two
+            // accidents at once must not each miss the other (each reads what the other committed).
+            subjects.lockUnit(unit.id());
+        }
+        List<RecordedAccident> otherAccidents = counts
+                ? largerAccidentsAround(unit.id(), facts.accidentDate(), 0L, criterion.windowMonths(), true) : List.of();
+        Assessment assessment = CriterionRules.assess(criterion, facts, dates(otherAccidents));
+        if (assessment.outcome() == Assessment.Outcome.EXCLUDED) {
+            throw excluded(assessment);
+        }
         mapper.insertViolation(department, request.caseNumber().strip(), unit.id(), statedUnitName, criterion.code(),
-                clock.instant());
+                facts, clock.instant());
         long id = mapper.findHeadByCase(department, request.caseNumber().strip()).orElseThrow().id();
         if (idempotencyKey != null) {
             mapper.insertIdempotencyKey(department, idempotencyKey, requestHash, id, clock.instant());
@@ -111,15 +141,100 @@ public class ViolationService {
             mapper.insertPerson(id, person.id(), parsed.name, parsed.responsibility.name());
             (parsed.responsibility == Responsibility.PRINCIPAL ? principals : others).add(person);
         }
-        int inWindow = countInWindow(unit.id(), criterion, request.decisionDate(), id);
-        if (criterion.isMetWith(inWindow)) {
-            String reason = criterion.isCountBased()
-                    ? "符合" + criterion.code() + "：" + criterion.windowMonths() + "个月内第" + (inWindow + 1) + "起"
-                    : "符合" + criterion.code() + "：" + criterion.title();
-            listings.proposeListings(id, criterion, department, unit, principals, others, reason);
+        if (proposes(criterion, assessment, unit, facts, id, otherAccidents)) {
+            String reason = listingReason(criterion, assessment);
+            if (!deciding.equals(department)) {
+                reason += "；" + catalogue.departmentName(department) + "录入，移送有权决定的"
+                        + catalogue.departmentName(deciding) + "决定";
+            }
+            listings.proposeListings(id, criterion, deciding, unit, principals, others, reason);
         }
         events.publishEvent(new ViolationRecorded(id, department));
         return new Recorded(id, false);
+    }
+
+    /**
+     * The criteria the facts decide, best first (nothing is recorded): met, then those a finding of
+     * the decision decides, then those still counting, then those ruled out, each with its reason. A
+     * known unit's recorded 较大 accidents count towards situation 2.
+     */
+    public List<Assessment> suggestCriteria(ViolationFacts facts, LocalDate decisionDate, String uscc) {
+        requireConsistent(facts, decisionDate);
+        boolean unitGiven = uscc != null && !uscc.isBlank();
+        if (unitGiven) {
+            UnifiedSocialCreditCode.parseFormat(uscc, "uscc");
+        }
+        List<LocalDate> otherAccidents = List.of();
+        if (unitGiven && facts.accidentGrade() == AccidentGrade.LARGER) {
+            int months = catalogue.criteria().stream().map(Criterion::windowMonths).filter(Objects::nonNull)
+                    .max(Integer::compare).orElse(0);
+            otherAccidents = subjects.unit(uscc)
+                    .map(u -> dates(largerAccidentsAround(u.id(), facts.accidentDate(), 0L, months, false)))
+                    .orElse(List.of());
+        }
+        return CriterionRules.suggest(catalogue.criteria(), facts, otherAccidents);
+    }
+
+    /**
+     * Whether recording this violation proposes listings now. A count-based criterion proposes when
+     * the count is met with this accident and this accident was not counted before (another case of an
+     * accident already counted proposes nothing again); the accidents it counted are kept.
+     */
+    private boolean proposes(Criterion criterion, Assessment assessment, Unit unit, ViolationFacts facts, long id,
+            List<RecordedAccident> otherAccidents) {
+        if (!assessment.outcome().proposesListing()) {
+            return false;
+        }
+        if (!criterion.isCountBased()) {
+            return true;
+        }
+        if (!mapper.lockCountedAccidents(unit.id(), facts.accidentDate()).isEmpty()) {
+            return false;
+        }
+        List<Long> counted = new ArrayList<>();
+        counted.add(id);
+        otherAccidents.stream().filter(a -> assessment.countedAccidents().contains(a.accidentDate()))
+                .map(RecordedAccident::violationId).forEach(counted::add);
+        mapper.insertAccidentCount(id, counted);
+        return true;
+    }
+
+    private static String listingReason(Criterion criterion, Assessment assessment) {
+        String finding = assessment.outcome() == Assessment.Outcome.MET ? assessment.reason()
+                : "处罚决定认定：" + criterion.title();
+        return "符合" + criterion.code() + "（" + criterion.legalBasis() + "）：" + finding;
+    }
+
+    /** The unit's other 较大 accidents within {@code months} either side of {@code accidentDate}. */
+    private List<RecordedAccident> largerAccidentsAround(long unitId, LocalDate accidentDate, long excludeId, int months,
+            boolean lock) {
+        LocalDate since = accidentDate.minusMonths(months);
+        LocalDate until = accidentDate.plusMonths(months);
+        return lock ? mapper.lockLargerAccidents(unitId, excludeId, since, until)
+                : mapper.findLargerAccidents(unitId, excludeId, since, until);
+    }
+
+    private static List<LocalDate> dates(List<RecordedAccident> accidents) {
+        return accidents.stream().map(RecordedAccident::accidentDate).toList();
+    }
+
+    private void requireConsistent(ViolationFacts facts, LocalDate decisionDate) {
+        List<FactProblem> problems = facts.problems(decisionDate, listings.today());
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                    problems.stream().map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")))
+                    .with("errors", problems.stream().map(p -> new FieldError(p.field(), p.reason())).toList());
+        }
+    }
+
+    /** 400: the facts rule the chosen criterion out; names the fields at fault. */
+    private static ApiException excluded(Assessment assessment) {
+        List<String> fields = new ArrayList<>(assessment.fields());
+        fields.add("criterionCode");
+        return new ApiException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                String.join(", ", assessment.fields()) + " " + assessment.problem())
+                .with("errors", fields.stream().map(f -> new FieldError(f, f.equals("criterionCode")
+                        ? "is ruled out by the facts: " + assessment.reason() : assessment.problem())).toList());
     }
 
     /** A correction: a new version with the reason; the earlier versions stay as they were. */
@@ -162,11 +277,13 @@ public class ViolationService {
         Criterion criterion = catalogue.criterion(head.criterionCode()).orElseThrow();
         Unit unit = subjects.unit(head.unitId());
         List<ViolationVersion> versions = mapper.findVersions(head.id());
-        ViolationVersion current = versions.stream().filter(v -> v.version() == head.currentVersion()).findFirst().orElseThrow();
-        int inWindow = countInWindow(head.unitId(), criterion, current.decisionDate(), head.id());
         List<ListingRow> rows = listings.ofViolation(head.id());
+        ViolationFacts facts = head.facts();
         return new ViolationView(head.id(), head.departmentCode(), head.caseNumber(),
-                new ViolationView.Criterion(criterion.code(), criterion.title()),
+                new ViolationView.Criterion(criterion.code(), criterion.title(), criterion.legalBasis()),
+                new ViolationView.Facts(facts.accidentDate(), facts.accidentGrade() == null ? null : facts.accidentGrade().name(),
+                        facts.accidentGrade() == null ? null : facts.accidentGrade().label(), facts.fineMultiple(),
+                        facts.especiallySerious()),
                 new ViolationView.Unit(unit.uscc(), head.unitName(), unit.name()),
                 mapper.findPersons(head.id()).stream()
                         .map(p -> new ViolationView.Person(p.personId(), p.name(), p.maskedIdNumber(), p.responsibility()))
@@ -174,23 +291,34 @@ public class ViolationService {
                 head.currentVersion(),
                 versions.stream().map(v -> new ViolationView.Version(v.version(), v.decisionNumber(), v.decisionDate(),
                         v.description(), v.fineAmount(), v.correctionReason(), v.recordedBy(), v.recordedAt())).toList(),
-                new ViolationView.Evaluation(criterion.isMetWith(inWindow), inWindow + 1, criterion.countThreshold(),
-                        criterion.windowMonths()),
+                evaluation(head, criterion, facts),
                 rows.stream().map(l -> new ViolationView.ListingRef(l.id(), l.subjectType(), subjectName(l),
-                        l.stateOn(listings.today()).name())).toList());
+                        l.stateOn(listings.today()).name(), l.departmentCode())).toList());
+    }
+
+    /** The assessment of the case's criterion as of now (accidents recorded since count too). */
+    private ViolationView.Evaluation evaluation(ViolationHead head, Criterion criterion, ViolationFacts facts) {
+        if (criterion.accidentRelated() && !facts.hasAccident()) {
+            // Recorded before violations recorded their facts (V10): nothing to assess.
+            return new ViolationView.Evaluation(!criterion.isCountBased(), "NOT_ASSESSED", "录入时未记录事故事实", 0,
+                    criterion.countThreshold(), criterion.windowMonths(), List.of(), false);
+        }
+        boolean counts = criterion.isCountBased() && facts.accidentGrade() == AccidentGrade.LARGER;
+        List<LocalDate> others = counts
+                ? dates(largerAccidentsAround(head.unitId(), facts.accidentDate(), head.id(), criterion.windowMonths(), false))
+                : List.of();
+        Assessment assessment = CriterionRules.assess(criterion, facts, others);
+        // Counted in a situation-2 proposal on another case (this one then proposed nothing itself).
+        List<Long> proposals = counts ? mapper.findCountedAccidents(head.unitId(), facts.accidentDate()) : List.of();
+        boolean alreadyCounted = !proposals.isEmpty() && !proposals.contains(head.id());
+        return new ViolationView.Evaluation(assessment.outcome().proposesListing(), assessment.outcome().name(),
+                assessment.reason(), Math.max(1, assessment.countedAccidents().size()), criterion.countThreshold(),
+                criterion.windowMonths(), assessment.countedAccidents(), alreadyCounted);
     }
 
     private String subjectName(ListingRow listing) {
         return ListingService.UNIT.equals(listing.subjectType())
                 ? subjects.unit(listing.unitId()).name() : subjects.person(listing.personId()).name();
-    }
-
-    private int countInWindow(long unitId, Criterion criterion, LocalDate decisionDate, long excludeId) {
-        if (!criterion.isCountBased()) {
-            return 0;
-        }
-        return mapper.countInWindow(unitId, criterion.code(), decisionDate.minusMonths(criterion.windowMonths()),
-                decisionDate, excludeId);
     }
 
     private List<ParsedPerson> parsePersons(List<PersonRef> refs) {
@@ -205,6 +333,10 @@ public class ViolationService {
             parsed.add(new ParsedPerson(id, SubjectName.normalise(ref.name()), ref.responsibility()));
         }
         return parsed;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void requireNotFuture(LocalDate date, String field) {

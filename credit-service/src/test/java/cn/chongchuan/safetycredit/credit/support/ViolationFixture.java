@@ -23,6 +23,9 @@ public final class ViolationFixture {
     private String unitName = "南通崇川测试化工有限公司" + CASES.get();
     private final List<String[]> persons = new ArrayList<>();
     private String fine = "500000.00";
+    private String decidingDepartment;
+    /** Null until set: then the facts the criterion needs are filled in (see {@link #factsJson}). */
+    private String[] facts;
 
     private ViolationFixture() {
         withPrincipal("张三", aResidentId());
@@ -62,6 +65,30 @@ public final class ViolationFixture {
         return this;
     }
 
+    /** The accident: its date and grade (GENERAL, LARGER, MAJOR, ESPECIALLY_MAJOR); no fine multiple. */
+    public ViolationFixture accident(LocalDate date, String grade) {
+        this.facts = new String[] {date.toString(), grade, null, "false"};
+        return this;
+    }
+
+    /** An accident fined {@code multiple} times the amount of 安全生产法第一百一十四条第一款, found 情节特别严重 or not. */
+    public ViolationFixture accident(LocalDate date, String grade, String multiple, boolean especiallySerious) {
+        this.facts = new String[] {date.toString(), grade, multiple, String.valueOf(especiallySerious)};
+        return this;
+    }
+
+    /** No accident facts at all (as a caller from before they existed sends). */
+    public ViolationFixture withoutFacts() {
+        this.facts = new String[] {null, null, null, "false"};
+        return this;
+    }
+
+    /** The competent department the listings should go to (for a department without the power to decide). */
+    public ViolationFixture decidingDepartment(String department) {
+        this.decidingDepartment = department;
+        return this;
+    }
+
     public ViolationFixture withoutPersons() {
         persons.clear();
         return this;
@@ -85,6 +112,32 @@ public final class ViolationFixture {
         return persons.get(0)[1];
     }
 
+    /**
+     * The facts as set, or else what the criterion needs: an accident 30 days before the decision,
+     * 重大 for situation 1, 较大 for 2, 一般 fined 2 times and found 情节特别严重 for 3, 一般 for 4 and 5;
+     * none for 第七条.
+     */
+    private String factsJson() {
+        String[] f = facts;
+        if (f == null) {
+            String accident = decisionDate.minusDays(30).toString();
+            f = switch (criterion) {
+                case "OM11-01" -> new String[] {accident, "MAJOR", null, "false"};
+                case "OM11-02" -> new String[] {accident, "LARGER", null, "false"};
+                case "OM11-03" -> new String[] {accident, "GENERAL", "2", "true"};
+                case "OM11-04", "OM11-05" -> new String[] {accident, "GENERAL", null, "false"};
+                default -> new String[] {null, null, null, "false"};
+            };
+        }
+        return String.format("\"accidentDate\":%s,\"accidentGrade\":%s,\"fineMultiple\":%s,\"especiallySerious\":%s,%s",
+                quoted(f[0]), quoted(f[1]), f[2], f[3],
+                decidingDepartment == null ? "" : "\"decidingDepartment\":" + quoted(decidingDepartment) + ",");
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
     public String json() {
         StringBuilder people = new StringBuilder();
         for (String[] p : persons) {
@@ -95,8 +148,8 @@ public final class ViolationFixture {
         }
         return String.format("""
                 {"caseNumber":"%s","decisionNumber":"%s","decisionDate":"%s","criterionCode":"%s",
-                 "description":"未落实安全生产主体责任，发生一般生产安全事故","fineAmount":%s,
+                 "description":"未落实安全生产主体责任，发生一般生产安全事故","fineAmount":%s,%s
                  "unit":{"uscc":"%s","name":"%s"},"persons":[%s]}""",
-                caseNumber, decisionNumber, decisionDate, criterion, fine, uscc, unitName, people);
+                caseNumber, decisionNumber, decisionDate, criterion, fine, factsJson(), uscc, unitName, people);
     }
 }
