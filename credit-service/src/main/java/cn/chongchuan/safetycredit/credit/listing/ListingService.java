@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
+import cn.chongchuan.safetycredit.credit.calendar.CalendarService;
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import cn.chongchuan.safetycredit.credit.listing.domain.IllegalTransitionException;
@@ -12,8 +13,11 @@ import cn.chongchuan.safetycredit.credit.outbox.OutboxWriter;
 import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
+import cn.chongchuan.safetycredit.platform.calendar.WorkingDayCalendar;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -36,6 +40,7 @@ import java.util.function.UnaryOperator;
 @Service
 public class ListingService {
 
+    private static final Logger log = LoggerFactory.getLogger(ListingService.class);
     public static final String UNIT = "UNIT";
     public static final String PERSON = "PERSON";
 
@@ -44,17 +49,20 @@ public class ListingService {
     private final CatalogueService catalogue;
     private final OutboxWriter outbox;
     private final ListingProperties properties;
+    private final CalendarService calendars;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ListingService(ListingMapper mapper, SubjectService subjects, CatalogueService catalogue, OutboxWriter outbox,
-            ListingProperties properties, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+            ListingProperties properties, CalendarService calendars, JsonMapper json, ApplicationEventPublisher events,
+            Clock clock) {
         this.mapper = mapper;
         this.subjects = subjects;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.properties = properties;
+        this.calendars = calendars;
         this.json = json;
         this.events = events;
         this.clock = clock;
@@ -97,7 +105,10 @@ public class ListingService {
         return created.id();
     }
 
-    /** The party has been notified; the defence period runs for the configured working days. */
+    /**
+     * The party has been notified; the defence period runs for the configured working days, counted
+     * with the holiday calendar (public holidays off, 调休 weekend days worked).
+     */
     @Transactional
     public ListingRow notifyParty(long id, LocalDate noticeDate, LocalDate servedOn, ServiceMethod method, String reason,
             List<String> evidence, Caller caller) {
@@ -107,7 +118,12 @@ public class ListingService {
             throw ApiException.badField("servedOn", "is before the notice date " + noticeDate);
         }
         // The party's defence period runs from the day the notice reached it (送达), not from its date.
-        LocalDate deadline = properties.calendar().addWorkingDays(servedOn, properties.defenceWorkingDays());
+        WorkingDayCalendar calendar = calendars.calendar();
+        LocalDate deadline = calendar.addWorkingDays(servedOn, properties.defenceWorkingDays());
+        if (!calendar.covers(servedOn, deadline)) {
+            log.warn("listing {}: the defence period {} to {} runs into a year the holiday calendar does not cover "
+                    + "(covered: {}); counted Monday to Friday there", id, servedOn, deadline, calendar.years());
+        }
         String served = "送达：" + servedOn + "，" + method.label();
         return transition(id, ListingAction.NOTIFY, imposingDepartment(id, caller), joinReason(reason, served), evidence,
                 l -> l.withNotice(noticeDate, servedOn, method.name(), deadline));
