@@ -83,6 +83,6 @@ class CalendarHealthTest {
         clock.set(Instant.parse("2026-12-03T02:00:00Z"));
 
         assertThat(calendar.warnIfIncomplete()).get().asString().contains("2027");
-        assertThat(output.getOut()).containsPattern("WARN .*the holiday calendar does not cover next year, 2027");
+        assertThat(output.getOut()).containsPattern("WARN.*the holiday calendar does not cover next year, 2027");
     }
 }
