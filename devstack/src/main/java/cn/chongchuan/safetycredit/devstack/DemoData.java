@@ -67,15 +67,17 @@ public final class DemoData {
             long id = switch (demo.target()) {
                 case PROPOSED -> unitListing(record(demo, today.minusDays(3)));
                 case NOTIFIED -> notice(unitListing(record(demo, today.minusDays(6))), today.minusDays(2));
-                case LISTED -> listed(demo, today.minusDays(40), today.minusDays(30), today.minusDays(20));
+                // Decisions come 20 days or more after the notice: five working days can take 15 calendar
+                // days across a long holiday (2020's Spring Festival), and the run must work on any day.
+                case LISTED -> listed(demo, today.minusDays(50), today.minusDays(40), today.minusDays(20));
                 case REPAIRED -> approveRepair(listed(demo, today.minusMonths(14), today.minusMonths(14).plusDays(2),
                         today.minusMonths(13)));
                 case RESTORED -> revokeRepair(approveRepair(listed(demo, today.minusMonths(15),
                         today.minusMonths(15).plusDays(2), today.minusMonths(14))));
                 case DROPPED -> post("/api/v1/listings/%d/drop", notice(unitListing(record(demo, today.minusDays(30))),
                         today.minusDays(25)), "{\"reason\":\"当事人陈述申辩理由成立，不予列入\"}", enforcement);
-                case REVOKED -> post("/api/v1/listings/%d/revocation", listed(demo, today.minusDays(60),
-                        today.minusDays(50), today.minusDays(40)),
+                case REVOKED -> post("/api/v1/listings/%d/revocation", listed(demo, today.minusDays(75),
+                        today.minusDays(65), today.minusDays(40)),
                         "{\"reason\":\"主体认定错误，撤销列入\",\"evidence\":[\"复核意见书〔2026〕2号\"]}", admin);
                 case PROPOSED_BY_COUNT -> {
                     record(demo, today.minusMonths(7));

@@ -60,6 +60,12 @@ class RoleMatrixTest {
                 new Route("GET", "/api/v1/criteria", null, everyKey),
                 new Route("POST", "/api/v1/criteria/suggestions",
                         "{\"accidentDate\":\"" + TODAY + "\",\"accidentGrade\":\"MAJOR\"}", enforcementOrAdmin),
+                new Route("GET", "/api/v1/calendar/years", null, everyKey),
+                new Route("GET", "/api/v1/calendar/years/2026", null, everyKey),
+                // A made-up year far ahead: the ADMIN cell adds it (201), which no deadline of the run reaches.
+                new Route("POST", "/api/v1/calendar/years", """
+                        {"year":2096,"source":"角色矩阵测试","holidays":[{"name":"元旦","from":"2096-01-01","to":"2096-01-01"}]}""",
+                        admin),
                 new Route("POST", "/api/v1/violations", violation(), enforcement),
                 new Route("GET", "/api/v1/violations/" + NO_ID, null, enforcementOrAdmin),
                 new Route("POST", "/api/v1/violations/" + NO_ID + "/corrections", """

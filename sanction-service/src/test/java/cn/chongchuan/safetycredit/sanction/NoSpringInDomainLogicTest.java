@@ -8,13 +8,17 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The rules of the domain (schedule, verdicts, signatures, fan-out plan, deadlines) stay plain Java. */
+/**
+ * The rules of the domain (schedule, verdicts, signatures, fan-out plan, deadlines) stay plain Java;
+ * they may use the shared working-day calendar, plain Java too (platform's CalendarArchitectureTest).
+ */
 @AnalyzeClasses(packages = "cn.chongchuan.safetycredit.sanction", importOptions = ImportOption.DoNotIncludeTests.class)
 class NoSpringInDomainLogicTest {
 
     @ArchTest
     static final ArchRule domainLogicDependsOnNoFramework = classes().that().resideInAPackage("..domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "..sanction..domain..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "..sanction..domain..",
+                    "cn.chongchuan.safetycredit.platform.calendar");
 
     @ArchTest
     static final ArchRule controllersNeverCallMappers = noClasses().that().haveSimpleNameEndingWith("Controller")

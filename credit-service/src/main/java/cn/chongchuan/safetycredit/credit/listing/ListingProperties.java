@@ -1,17 +1,14 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
-import cn.chongchuan.safetycredit.credit.listing.domain.WorkingDayCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The time rules of the listing procedure. Defaults follow DESIGN §3; the defence period and the
- * objection answer period are not confirmed in our sources and are therefore configuration.
+ * objection answer period are not confirmed in our sources and are therefore configuration. Working
+ * days are counted with the holiday calendar (credit.calendar, seeds/holidays.yaml).
  *
  * @param zone               the zone in which dates are counted (Asia/Shanghai)
  * @param defenceWorkingDays statement/defence period after the notice, in working days
@@ -20,8 +17,6 @@ import java.util.Set;
  * @param objectionAnswerDays calendar days within which an objection must be answered
  * @param backdatingConfirmationDays a notice or decision dated more than this many days before
  *                           today needs the credit office's confirmation of that date
- * @param holidays           public holidays (not working days)
- * @param extraWorkingDays   weekend days declared working days (调休)
  */
 @ConfigurationProperties("credit.listing")
 public record ListingProperties(
@@ -30,18 +25,12 @@ public record ListingProperties(
         @DefaultValue("3") int listingYears,
         @DefaultValue("12") int repairAfterMonths,
         @DefaultValue("15") int objectionAnswerDays,
-        @DefaultValue("30") int backdatingConfirmationDays,
-        @DefaultValue List<LocalDate> holidays,
-        @DefaultValue List<LocalDate> extraWorkingDays) {
+        @DefaultValue("30") int backdatingConfirmationDays) {
 
     public ListingProperties {
         if (defenceWorkingDays < 1 || listingYears < 1 || repairAfterMonths < 0 || objectionAnswerDays < 1
                 || backdatingConfirmationDays < 0) {
             throw new IllegalArgumentException("credit.listing periods must be positive");
         }
-    }
-
-    public WorkingDayCalendar calendar() {
-        return new WorkingDayCalendar(Set.copyOf(holidays), Set.copyOf(extraWorkingDays));
     }
 }

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
+import cn.chongchuan.safetycredit.credit.calendar.CalendarService;
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import cn.chongchuan.safetycredit.credit.listing.BackdatingConfirmation.Step;
@@ -14,9 +15,12 @@ import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
+import cn.chongchuan.safetycredit.platform.calendar.WorkingDayCalendar;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,6 +46,7 @@ import java.util.function.UnaryOperator;
 @Service
 public class ListingService {
 
+    private static final Logger log = LoggerFactory.getLogger(ListingService.class);
     public static final String UNIT = "UNIT";
     public static final String PERSON = "PERSON";
 
@@ -50,19 +55,21 @@ public class ListingService {
     private final CatalogueService catalogue;
     private final OutboxWriter outbox;
     private final ListingProperties properties;
+    private final CalendarService calendars;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final ListingOrigins origins;
     private final Clock clock;
 
     ListingService(ListingMapper mapper, SubjectService subjects, CatalogueService catalogue, OutboxWriter outbox,
-            ListingProperties properties, JsonMapper json, ApplicationEventPublisher events, ListingOrigins origins,
-            Clock clock) {
+            ListingProperties properties, CalendarService calendars, JsonMapper json, ApplicationEventPublisher events,
+            ListingOrigins origins, Clock clock) {
         this.mapper = mapper;
         this.subjects = subjects;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.properties = properties;
+        this.calendars = calendars;
         this.json = json;
         this.events = events;
         this.origins = origins;
@@ -106,7 +113,10 @@ public class ListingService {
         return created.id();
     }
 
-    /** The party has been notified; the defence period runs for the configured working days. */
+    /**
+     * The party has been notified; the defence period runs for the configured working days, counted
+     * with the holiday calendar (public holidays off, 调休 weekend days worked).
+     */
     @Transactional
     public ListingRow notifyParty(long id, LocalDate noticeDate, LocalDate servedOn, ServiceMethod method, String reason,
             List<String> evidence, Caller caller) {
@@ -117,7 +127,12 @@ public class ListingService {
         }
         String confirmed = confirmedIfBackdated(id, Step.NOTICE, noticeDate);
         // The party's defence period runs from the day the notice reached it (送达), not from its date.
-        LocalDate deadline = properties.calendar().addWorkingDays(servedOn, properties.defenceWorkingDays());
+        WorkingDayCalendar calendar = calendars.calendar();
+        LocalDate deadline = calendar.addWorkingDays(servedOn, properties.defenceWorkingDays());
+        if (!calendar.covers(servedOn, deadline)) {
+            log.warn("listing {}: the defence period {} to {} runs into a year the holiday calendar does not cover "
+                    + "(covered: {}); counted Monday to Friday there", id, servedOn, deadline, calendar.years());
+        }
         String served = joinReason("送达：" + servedOn + "，" + method.label(), confirmed);
         return transition(id, ListingAction.NOTIFY, decidingDepartment(id, caller, true), joinReason(reason, served), evidence,
                 l -> l.withNotice(noticeDate, servedOn, method.name(), deadline));

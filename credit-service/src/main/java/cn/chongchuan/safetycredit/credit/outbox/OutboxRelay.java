@@ -18,7 +18,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Publishes outbox events to sanction-service, at least once and in order per subject. A round
+ * Publishes outbox events to sanction-service, at least once and in order per subject (a listed
+ * subject, or a year of the holiday calendar), each type to its intake. A round
  * claims due events in a short transaction ({@code FOR UPDATE SKIP LOCKED} plus a lease, so
  * several instances never send the same event at once), sends them outside it, then records the
  * outcome: published, retried later with exponential backoff and jitter, or parked when the
@@ -28,9 +29,11 @@ import java.util.List;
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** The one event type that is not about a listing: it goes to sanction-service's calendar intake. */
+    static final String CALENDAR_YEAR_SET = "CALENDAR_YEAR_SET";
 
     private final OutboxMapper mapper;
-    private final ListingEventClient client;
+    private final SanctionEventClient client;
     private final RelayProperties properties;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -38,7 +41,7 @@ class OutboxRelay {
     private final IntervalFunction backoff;
     private final MeterRegistry meters;
 
-    OutboxRelay(OutboxMapper mapper, ListingEventClient client, RelayProperties properties,
+    OutboxRelay(OutboxMapper mapper, SanctionEventClient client, RelayProperties properties,
             TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.mapper = mapper;
         this.client = client;
@@ -84,7 +87,11 @@ class OutboxRelay {
 
     private void send(OutboxEvent event) {
         try {
-            client.publish(withSequence(event));
+            if (CALENDAR_YEAR_SET.equals(event.eventType())) {
+                client.publishCalendarYear(withSequence(event));
+            } else {
+                client.publish(withSequence(event));
+            }
             mapper.markPublished(event.id(), clock.instant());
             meters.counter("credit.outbox.published").increment();
         } catch (FeignException e) {
@@ -92,7 +99,8 @@ class OutboxRelay {
             if (status >= 400 && status < 500 && status != 408 && status != 429 && !(e instanceof RetryableException)) {
                 mapper.markParked(event.id(), clock.instant(), describe(e));
                 meters.counter("credit.outbox.parked").increment();
-                log.error("listing event {} rejected by the receiver ({}); parked for the credit office", event.eventId(), status);
+                log.error("{} event {} rejected by the receiver ({}); parked for the credit office", event.eventType(),
+                        event.eventId(), status);
             } else {
                 retryLater(event, describe(e));
             }
@@ -105,7 +113,7 @@ class OutboxRelay {
         Duration wait = Duration.ofMillis(backoff.apply(event.attempts() + 1));
         mapper.markFailed(event.id(), clock.instant().plus(wait), truncate(error));
         meters.counter("credit.outbox.failed").increment();
-        log.warn("listing event {} not delivered (attempt {}): {}; next try in {} ms", event.eventId(),
+        log.warn("{} event {} not delivered (attempt {}): {}; next try in {} ms", event.eventType(), event.eventId(),
                 event.attempts() + 1, truncate(error), wait.toMillis());
     }
 

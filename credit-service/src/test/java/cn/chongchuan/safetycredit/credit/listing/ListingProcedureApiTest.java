@@ -132,6 +132,24 @@ class ListingProcedureApiTest {
     }
 
     @Test
+    void theDefencePeriodSkipsTheNationalDayHolidayAndCountsItsWorkingSaturday() {
+        // Served Tuesday 2025-09-30. 国办发明电〔2024〕12号: 10-01 to 10-08 off, Saturday 10-11 worked.
+        // Five working days: Thu 9, Fri 10, Sat 11, Mon 13, Tue 14 October (not 10-07, as weekends alone gave).
+        long id = Scenario.unitListing(scenario.violation(aViolation().decidedOn(LocalDate.of(2025, 9, 20))));
+
+        Http.Response notified = http.postJson("/api/v1/listings/" + id + "/notice", """
+                {"noticeDate":"2025-09-29","servedOn":"2025-09-30","serviceMethod":"DIRECT",
+                 "reason":"拟列入严重失信主体名单告知","evidence":["行政处罚决定书","送达回证"]}""", "Authorization", AJJ);
+
+        assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+        assertThat(notified.json().get("defenceDeadline").asString()).isEqualTo("2025-10-14");
+        Http.Response inside = scenario.decide(id, LocalDate.of(2025, 10, 14), false);
+        assertThat(inside.status()).as(inside.body()).isEqualTo(409);
+        assertThat(inside.json().get("defenceDeadline").asString()).isEqualTo("2025-10-14");
+        assertThat(scenario.decide(id, LocalDate.of(2025, 10, 15), false).status()).isEqualTo(200);
+    }
+
+    @Test
     void onlyTheImposingDepartmentMayDecide() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
 

@@ -73,6 +73,7 @@ class OutboxRelayTest {
     void setUp() {
         sanction.resetAll();
         sanction.stubFor(post(urlEqualTo("/internal/v1/listing-events")).willReturn(aResponse().withStatus(202)));
+        sanction.stubFor(post(urlEqualTo("/internal/v1/calendar-years")).willReturn(aResponse().withStatus(202)));
         scenario = new Scenario(Http.local(port));
     }
 
@@ -156,6 +157,37 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> received(id).size() >= 2);
         assertThat(received(id).stream().map(e -> e.get("eventType").asString()))
                 .containsExactly("LISTING_STARTED", "LISTING_ENDED");
+    }
+
+    @Test
+    void aYearAddedToTheHolidayCalendarGoesToSanctionServicesCalendarIntake() {
+        Http.Response added = Http.local(port).postJson("/api/v1/calendar/years", """
+                {"year":2037,"source":"测试〔2036〕1号",
+                 "holidays":[{"name":"国庆节","from":"2037-10-01","to":"2037-10-07","workingDays":["2037-09-27","2037-10-10"]}]}""",
+                "Authorization", Scenario.ADMIN);
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !calendarEvents(2037).isEmpty());
+        JsonNode event = calendarEvents(2037).getFirst();
+        assertThat(event.get("eventType").asString()).isEqualTo("CALENDAR_YEAR_SET");
+        assertThat(event.get("eventId").asString()).hasSize(36);
+        assertThat(event.get("sequence").asLong()).isPositive();
+        assertThat(event.get("revision").asInt()).isEqualTo(1);
+        assertThat(event.get("source").asString()).isEqualTo("测试〔2036〕1号");
+        assertThat(event.get("holidays").get(0).get("workingDays").toString()).isEqualTo("[\"2037-09-27\",\"2037-10-10\"]");
+        assertThat(event.get("setBy").asString()).isEqualTo("AWB");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_event WHERE subject_key = 'CALENDAR:2037' AND published_at IS NOT NULL",
+                Integer.class) == 1);
+    }
+
+    /** Calendar events received for the year, oldest first. */
+    private List<JsonNode> calendarEvents(int year) {
+        return sanction.getAllServeEvents().reversed().stream()
+                .filter(e -> e.getRequest().getUrl().equals("/internal/v1/calendar-years"))
+                .map(e -> JSON.readTree(e.getRequest().getBodyAsString()))
+                .filter(body -> body.path("year").asInt() == year)
+                .toList();
     }
 
     @Test

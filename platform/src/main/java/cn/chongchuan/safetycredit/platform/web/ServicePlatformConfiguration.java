@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.platform.web;
 
+import cn.chongchuan.safetycredit.platform.calendar.boot.CalendarProblemTranslator;
 import cn.chongchuan.safetycredit.platform.problem.ApiProblemHandler;
 import cn.chongchuan.safetycredit.platform.token.InternalTokenProperties;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
@@ -38,7 +39,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(InternalTokenProperties.class)
-@Import({ApiProblemHandler.class, CallerController.class, ApiDocumentation.class})
+@Import({ApiProblemHandler.class, CallerController.class, ApiDocumentation.class, CalendarProblemTranslator.class})
 public class ServicePlatformConfiguration implements WebMvcConfigurer {
 
     /**

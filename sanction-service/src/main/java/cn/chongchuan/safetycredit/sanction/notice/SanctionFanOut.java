@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.notice;
 
+import cn.chongchuan.safetycredit.platform.calendar.WorkingDayCalendar;
+import cn.chongchuan.safetycredit.sanction.calendar.CalendarService;
 import cn.chongchuan.safetycredit.sanction.department.Department;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentMapper;
 import cn.chongchuan.safetycredit.sanction.measure.Measure;
@@ -46,9 +48,10 @@ public class SanctionFanOut {
     private final Clock clock;
     private final FeedbackDeadline deadline;
     private final FeedbackProperties feedback;
+    private final CalendarService calendars;
 
     public SanctionFanOut(NoticeMapper notices, MeasureMapper measures, DepartmentMapper departments, JsonMapper json,
-            ApplicationEventPublisher events, Clock clock, FeedbackProperties feedback) {
+            ApplicationEventPublisher events, Clock clock, FeedbackProperties feedback, CalendarService calendars) {
         this.notices = notices;
         this.measures = measures;
         this.departments = departments;
@@ -56,7 +59,8 @@ public class SanctionFanOut {
         this.events = events;
         this.clock = clock;
         this.feedback = feedback;
-        this.deadline = new FeedbackDeadline(feedback.deadlineWorkingDays(), feedback.holidays());
+        this.calendars = calendars;
+        this.deadline = new FeedbackDeadline(feedback.deadlineWorkingDays());
     }
 
     /** A listing started (LISTED, or RESTORED): open or re-open its case and notify the departments. */
@@ -135,7 +139,13 @@ public class SanctionFanOut {
         Map<String, Measure> byCode = catalogue.stream().collect(Collectors.toMap(Measure::code, Function.identity()));
         Map<String, Department> targets = departments.findByCodes(List.copyOf(plan.keySet())).stream()
                 .collect(Collectors.toMap(Department::code, Function.identity()));
-        LocalDate dueOn = deadline.dueFor(LocalDate.ofInstant(now, feedback.zone()));
+        LocalDate issuedOn = LocalDate.ofInstant(now, feedback.zone());
+        WorkingDayCalendar calendar = calendars.calendar();
+        LocalDate dueOn = deadline.dueFor(issuedOn, calendar);
+        if (!calendar.covers(issuedOn, dueOn)) {
+            log.warn("listing {}: the feedback period {} to {} runs into a year the holiday calendar does not cover "
+                    + "(covered: {}); counted Monday to Friday there", facts.listingId(), issuedOn, dueOn, calendar.years());
+        }
         NoticeBody.Listing listing = new NoticeBody.Listing(facts.listingId(), facts.subjectType(), facts.subjectKey(),
                 facts.subjectName(), facts.subjectCode(), facts.criterionCode(), facts.criterionTitle(),
                 facts.decisionNumber(), facts.decidingDepartment(), facts.listedFrom(), facts.listedUntil(),

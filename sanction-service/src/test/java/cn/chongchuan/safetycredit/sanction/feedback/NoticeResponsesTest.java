@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,8 +173,10 @@ class NoticeResponsesTest {
 
         assertThat(api().get("/api/v1/notices/overdue", Api.admin()).json().findValuesAsString("id"))
                 .doesNotContain(unanswered);
-        // Ten working days are at most fourteen calendar days (more only with configured holidays).
-        clock.advance(Duration.ofDays(15));
+        // Past the notice's due day, whatever holidays its ten working days ran across.
+        LocalDate dueOn = jdbc.queryForObject("SELECT feedback_due_on FROM notice WHERE id = ?", LocalDate.class, unanswered);
+        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")),
+                dueOn) + 1));
 
         Http.Response overdue = api().get("/api/v1/notices/overdue", Api.admin());
         assertThat(overdue.status()).isEqualTo(200);

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedbackPropertiesTest {
 
     @Test
-    void holidaysAndTheDeadlineBindFromPlainSettings() {
+    void theDeadlineBindsFromPlainSettingsAndTheZoneDefaultsToTheDistricts() {
         FeedbackProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "sanction.feedback.holidays", "2026-10-01,2026-10-02",
                 "sanction.feedback.deadline-working-days", "7")))
                 .bindOrCreate("sanction.feedback", FeedbackProperties.class);
 
-        assertThat(properties.holidays()).containsExactlyInAnyOrder(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2));
         assertThat(properties.deadlineWorkingDays()).isEqualTo(7);
         assertThat(properties.zone().getId()).isEqualTo("Asia/Shanghai");
     }

@@ -15,6 +15,20 @@ public final class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Moves the clock so that it reads {@code instant} now (and ticks on from there). */
+    public void set(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
+    public Duration offset() {
+        return offset;
+    }
+
+    /** Puts back an offset read with {@link #offset()}. */
+    public void restore(Duration saved) {
+        offset = saved;
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);
