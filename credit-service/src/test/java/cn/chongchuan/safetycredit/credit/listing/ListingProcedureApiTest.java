@@ -135,6 +135,8 @@ class ListingProcedureApiTest {
     void theDefencePeriodSkipsTheNationalDayHolidayAndCountsItsWorkingSaturday() {
         // Served Tuesday 2025-09-30. 国办发明电〔2024〕12号: 10-01 to 10-08 off, Saturday 10-11 worked.
         // Five working days: Thu 9, Fri 10, Sat 11, Mon 13, Tue 14 October (not 10-07, as weekends alone gave).
+        // Recorded at the time (a notice dated more than 30 days back would need the credit office).
+        clock.set(Instant.parse("2025-09-30T04:00:00Z"));
         long id = Scenario.unitListing(scenario.violation(aViolation().decidedOn(LocalDate.of(2025, 9, 20))));
 
         Http.Response notified = http.postJson("/api/v1/listings/" + id + "/notice", """
@@ -143,6 +145,7 @@ class ListingProcedureApiTest {
 
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         assertThat(notified.json().get("defenceDeadline").asString()).isEqualTo("2025-10-14");
+        clock.set(Instant.parse("2025-10-15T04:00:00Z"));
         Http.Response inside = scenario.decide(id, LocalDate.of(2025, 10, 14), false);
         assertThat(inside.status()).as(inside.body()).isEqualTo(409);
         assertThat(inside.json().get("defenceDeadline").asString()).isEqualTo("2025-10-14");
