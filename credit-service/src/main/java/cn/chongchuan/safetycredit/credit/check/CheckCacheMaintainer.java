@@ -7,6 +7,7 @@ import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,7 @@ class CheckCacheMaintainer {
      * listings under neither key — and, once committed, the old key's entry holds no listings.
      */
     @EventListener
+    @Order(3)
     void bumpVersion(PersonKeyChanged change) {
         changed(change.newKey());
         changed(change.oldKey());

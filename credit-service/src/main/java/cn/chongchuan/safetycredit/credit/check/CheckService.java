@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -140,6 +141,23 @@ public class CheckService {
         }
 
         /**
+         * The keys of a person reading while the HMAC key is rotated (none otherwise): read together
+         * from the database, never half from the cache, so that a re-hash committing between two
+         * reads cannot leave the person's listings under neither key.
+         */
+        List<String> rotatingKeys() {
+            List<String> keys = new ArrayList<>();
+            if (!previousKeys.isEmpty()) {
+                keys.add(key);
+                keys.addAll(previousKeys);
+            }
+            if (asPerson != null) {
+                keys.addAll(asPerson.rotatingKeys());
+            }
+            return keys;
+        }
+
+        /**
          * This reading's facts: a person not yet re-hashed has its listings under a previous key, one
          * already moved under the current one — the union is the person's (null: not answerable now).
          */
@@ -197,7 +215,8 @@ public class CheckService {
             }
         }
         Map<String, Answered> answered = answer(distinct.values().stream().flatMap(s -> s.keys().stream())
-                .distinct().toList(), asOf);
+                .distinct().toList(), asOf, distinct.values().stream().flatMap(s -> s.rotatingKeys().stream())
+                .collect(Collectors.toSet()));
         Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant registerSince = null;
         if (asOf != null) {
@@ -300,7 +319,7 @@ public class CheckService {
     }
 
     /** Facts for each subject key, from the cache, the database or the history; a key is absent when unanswerable now. */
-    private Map<String, Answered> answer(List<String> keys, Instant asOf) {
+    private Map<String, Answered> answer(List<String> keys, Instant asOf, Set<String> databaseOnly) {
         Map<String, Answered> answered = new HashMap<>();
         if (keys.isEmpty()) {
             return answered;
@@ -322,7 +341,7 @@ public class CheckService {
                 misses = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     SubjectFacts facts = cached.get().get(i);
-                    if (facts == null || maintainer.isUnsynced(keys.get(i))) {
+                    if (facts == null || maintainer.isUnsynced(keys.get(i)) || databaseOnly.contains(keys.get(i))) {
                         misses.add(keys.get(i));
                     } else {
                         answered.put(keys.get(i), new Answered(facts, SOURCE_CACHE));

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -120,6 +121,8 @@ public class ListingService {
     @Transactional
     public ListingRow notifyParty(long id, LocalDate noticeDate, LocalDate servedOn, ServiceMethod method, String reason,
             List<String> evidence, Caller caller) {
+        // Who may act first: another department learns nothing of the listing, not even its dates' rules.
+        Actor actor = decidingDepartment(id, caller, true);
         requireNotFuture(noticeDate, "noticeDate");
         requireNotFuture(servedOn, "servedOn");
         if (servedOn.isBefore(noticeDate)) {
@@ -134,7 +137,7 @@ public class ListingService {
                     + "(covered: {}); counted Monday to Friday there", id, servedOn, deadline, calendar.years());
         }
         String served = joinReason("送达：" + servedOn + "，" + method.label(), confirmed);
-        return transition(id, ListingAction.NOTIFY, decidingDepartment(id, caller, true), joinReason(reason, served), evidence,
+        return transition(id, ListingAction.NOTIFY, actor, joinReason(reason, served), evidence,
                 l -> l.withNotice(noticeDate, servedOn, method.name(), deadline));
     }
 
@@ -150,12 +153,13 @@ public class ListingService {
             if (decisionDate.isBefore(current.noticeDate())) {
                 throw ApiException.badField("decisionDate", "is before the notice date " + current.noticeDate());
             }
-            if (!defenceWaived && !decisionDate.isAfter(current.defenceDeadline())) {
+            LocalDate deadline = defenceDeadlineNow(current);
+            if (!defenceWaived && !decisionDate.isAfter(deadline)) {
                 throw new ApiException(HttpStatus.CONFLICT, "defence-period-running", "Defence period still running",
-                        "the party may state its case until " + current.defenceDeadline()
+                        "the party may state its case until " + deadline
                                 + "; decide after that day, or record the party's written waiver (defenceWaived and "
                                 + "waiverReference)")
-                        .with("defenceDeadline", current.defenceDeadline().toString());
+                        .with("defenceDeadline", deadline.toString());
             }
         }
         ListingPeriod period = ListingPeriod.startingOn(decisionDate, properties.listingYears());
@@ -165,6 +169,29 @@ public class ListingService {
         String fullReason = defenceWaived ? joinReason(reason, "当事人书面放弃陈述、申辩（" + waiverReference + "）") : reason;
         fullReason = joinReason(fullReason, confirmedIfBackdated(id, Step.DECISION, decisionDate));
         return transition(id, ListingAction.DECIDE, actor, fullReason, evidence, l -> l.withDecision(decisionNumber.strip(), period));
+    }
+
+    /**
+     * The defence deadline as the calendar counts it now: a year the credit office added after the
+     * notice (or corrected) may move it later, never earlier than the one the notice was given. A
+     * period that runs into a year the calendar does not cover cannot be counted lawfully (its
+     * holidays are unknown, counted Monday to Friday they would end it too early): no decision
+     * until the credit office adds that year, unless the party waived its right in writing.
+     */
+    private LocalDate defenceDeadlineNow(ListingRow listing) {
+        LocalDate servedOn = listing.servedOn() != null ? listing.servedOn() : listing.noticeDate();
+        WorkingDayCalendar calendar = calendars.calendar();
+        LocalDate recounted = calendar.addWorkingDays(servedOn, properties.defenceWorkingDays());
+        LocalDate deadline = listing.defenceDeadline() == null || recounted.isAfter(listing.defenceDeadline())
+                ? recounted : listing.defenceDeadline();
+        if (!calendar.covers(servedOn, deadline)) {
+            throw new ApiException(HttpStatus.CONFLICT, "calendar-year-missing", "Holiday calendar year missing",
+                    "the defence period from " + servedOn + " runs into a year the holiday calendar does not cover "
+                            + "(covered: " + calendar.years() + "), so its end cannot be counted: the credit office adds "
+                            + "the State Council's arrangement for that year (POST /api/v1/calendar/years) first")
+                    .with("coveredYears", List.copyOf(calendar.years()));
+        }
+        return deadline;
     }
 
     /**
@@ -276,8 +303,13 @@ public class ListingService {
         return due.size();
     }
 
-    /** A person re-hashed under a new HMAC key: its listings follow it, in the same transaction. */
+    /**
+     * A person re-hashed under a new HMAC key: its listings follow it, in the same transaction —
+     * first of the listeners, so the listing rows are locked before the subject versions, in the
+     * order every transition takes them.
+     */
     @EventListener
+    @Order(1)
     void moveToNewKey(PersonKeyChanged change) {
         mapper.rekeySubject(change.oldKey(), change.newKey());
     }
@@ -347,12 +379,14 @@ public class ListingService {
 
     private ListingRow transition(long id, ListingAction action, Actor actor, String reason, List<String> evidence,
             UnaryOperator<ListingRow> change) {
-        ListingRow current = mapper.findById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+        // Locks in one order everywhere: the listing row, then the subject's version. The expiry job
+        // (rows first, SKIP LOCKED) and a re-hash (listing rows before versions) keep it too.
+        ListingRow current = mapper.lockById(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
                 "Not found", "no listing " + id));
         ListingState next = ListingStateMachine.apply(current.state(), action);
         ListingRow updated = change.apply(current.withState(next, clock.instant()));
-        // First the subject's version (a row lock): changes of one subject's listings take turns,
-        // so the listings still in force that an end event names are never a stale reading.
+        // Then the subject's version (a row lock): changes of one subject's listings take turns, so
+        // the listings still in force that an end event names are never a stale reading.
         events.publishEvent(new ListingChanged(current.subjectKey(), id));
         if (mapper.update(updated, current.version()) == 0) {
             throw new ApiException(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile",

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.credit.outbox;
 
 import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,7 @@ public class OutboxWriter {
 
     /** A person re-hashed under a new HMAC key: its events keep their order under the new key. */
     @EventListener
+    @Order(2)
     void moveToNewKey(PersonKeyChanged change) {
         mapper.rekeySubject(change.oldKey(), change.newKey());
     }

@@ -6,6 +6,7 @@ import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +28,7 @@ import java.util.List;
 public class PersonalDataRotation {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataRotation.class);
+    private static final int PAGE = 500;
 
     private final SubjectMapper mapper;
     private final PersonalIdProtector protector;
@@ -62,12 +64,27 @@ public class PersonalDataRotation {
         }
         int moved = 0;
         List<String> unreadable = new ArrayList<>();
-        for (long id : mapper.personsHashedWith(previous, limit)) {
-            Boolean done = perPerson.execute(tx -> move(id));
-            if (Boolean.TRUE.equals(done)) {
-                moved++;
-            } else if (done == null) {
-                mapper.findPersonById(id).ifPresent(p -> unreadable.add(p.publicId()));
+        long after = 0;
+        int seen = 0;
+        // Pages after the last id seen: persons left behind (unreadable, or busy) never block the rest.
+        for (List<Long> page = mapper.personsHashedWith(previous, after, Math.min(limit, PAGE)); !page.isEmpty()
+                && seen < limit; page = mapper.personsHashedWith(previous, after, Math.min(limit - seen, PAGE))) {
+            for (long id : page) {
+                after = id;
+                seen++;
+                Boolean done;
+                try {
+                    done = perPerson.execute(tx -> move(id));
+                } catch (TransientDataAccessException busy) {
+                    // A deadlock or lock timeout with a change of the same person: the next call retries it.
+                    log.info("personal data: person row {} busy, left for the next re-hash call", id);
+                    continue;
+                }
+                if (Boolean.TRUE.equals(done)) {
+                    moved++;
+                } else if (done == null) {
+                    mapper.findPersonById(id).ifPresent(p -> unreadable.add(p.publicId()));
+                }
             }
         }
         long waiting = status().waitingForRehash();

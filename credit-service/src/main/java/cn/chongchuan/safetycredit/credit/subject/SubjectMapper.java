@@ -71,8 +71,9 @@ interface SubjectMapper {
     /** How many persons each HMAC key id hashed (the rotation's progress). */
     List<KeyCount> countByHashKey();
 
-    /** Persons hashed under one of the given key ids, oldest first (a page of the re-hash). */
-    List<Long> personsHashedWith(@Param("keyIds") List<String> keyIds, @Param("limit") int limit);
+    /** Persons hashed under one of the given key ids after {@code afterId}, oldest first (a page of the re-hash). */
+    List<Long> personsHashedWith(@Param("keyIds") List<String> keyIds, @Param("afterId") long afterId,
+            @Param("limit") int limit);
 
     /** Moves the person to a new lookup hash and key id, if it still has the old hash. */
     int rehashPerson(@Param("id") long id, @Param("oldHash") String oldHash, @Param("newHash") String newHash,

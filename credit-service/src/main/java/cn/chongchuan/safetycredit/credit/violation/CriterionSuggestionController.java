@@ -33,10 +33,12 @@ class CriterionSuggestionController {
 
     /**
      * One criterion as the facts stand to it; {@code decidingDepartment} is where a listing under it
-     * would go if the caller recorded the violation (null if the caller may not apply it).
+     * would go if the caller recorded the violation (null if the caller may not apply it). For a
+     * count, only how many accidents count: their dates may be other departments' cases still being
+     * decided, which the asking department does not see.
      */
     record Suggestion(String criterionCode, String title, String legalBasis, String outcome, String reason,
-                      List<String> fields, String problem, List<LocalDate> countedAccidents, String decidingDepartment) {
+                      List<String> fields, String problem, int countedAccidents, String decidingDepartment) {
     }
 
     @PostMapping("/api/v1/criteria/suggestions")
@@ -48,7 +50,7 @@ class CriterionSuggestionController {
             String deciding = criterion.route(caller.department(), null) instanceof Criterion.Routing.To(String department)
                     ? department : null;
             return new Suggestion(a.criterionCode(), criterion.title(), criterion.legalBasis(), a.outcome().name(),
-                    a.reason(), a.fields(), a.problem(), a.countedAccidents(), deciding);
+                    a.reason(), a.fields(), a.problem(), a.countedAccidents().size(), deciding);
         }).toList();
     }
 }

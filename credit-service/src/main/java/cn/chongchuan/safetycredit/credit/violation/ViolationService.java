@@ -251,10 +251,17 @@ public class ViolationService {
         mapper.setCurrentVersion(id, next);
     }
 
-    /** The whole violation for its department or the credit office; for anyone else it does not exist (404). */
+    /**
+     * The whole violation for its department, for the department that decides a listing proposed on
+     * it (the competent department decides on the case it reads), and for the credit office; for
+     * anyone else it does not exist (404).
+     */
     public ViolationView view(long id, Caller caller) {
         ViolationHead head = mapper.findHead(id).orElseThrow(() -> notFound(id));
-        caller.requireOwns(head.departmentCode(), "violation " + id);
+        if (!caller.owns(head.departmentCode())
+                && listings.ofViolation(id).stream().noneMatch(l -> caller.owns(l.departmentCode()))) {
+            throw notFound(id);
+        }
         return toView(head);
     }
 

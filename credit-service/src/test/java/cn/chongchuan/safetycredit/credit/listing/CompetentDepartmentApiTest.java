@@ -79,6 +79,9 @@ class CompetentDepartmentApiTest {
         JsonNode view = http.get("/api/v1/listings/" + listing, "Authorization", AJJ).json();
         assertThat(view.get("department").asString()).isEqualTo("AJJ");
         assertThat(view.get("history").get(0).get("reason").asString()).contains("区住建局录入", "区应急管理局决定");
+        // The deciding department reads the case it decides on (facts, decision, fine).
+        Http.Response theCase = http.get("/api/v1/violations/" + violation.get("id").asLong(), "Authorization", AJJ);
+        assertThat(theCase.status()).as(theCase.body()).isEqualTo(200);
         assertThat(notice(listing, AJJ).status()).isEqualTo(200);
     }
 

@@ -153,6 +153,34 @@ class ListingProcedureApiTest {
     }
 
     @Test
+    void aDefencePeriodRunningIntoAYearTheCalendarLacksWaitsForThatYearAndIsRecountedWithIt() {
+        // Served Monday 2031-12-29; neither 2031 nor 2032 is in the calendar yet: counted Monday to
+        // Friday the period would end 2032-01-05, one day early, since 1 January is a holiday.
+        clock.set(Instant.parse("2031-12-29T02:00:00Z"));
+        long id = Scenario.unitListing(scenario.violation(aViolation().decidedOn(LocalDate.of(2031, 12, 20))));
+        Http.Response notified = http.postJson("/api/v1/listings/" + id + "/notice", """
+                {"noticeDate":"2031-12-29","servedOn":"2031-12-29","serviceMethod":"DIRECT",
+                 "reason":"拟列入严重失信主体名单告知","evidence":["行政处罚决定书"]}""", "Authorization", AJJ);
+        assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+        clock.set(Instant.parse("2032-01-20T02:00:00Z"));
+
+        Http.Response uncounted = scenario.decide(id, LocalDate.of(2032, 1, 20), false);
+        assertThat(uncounted.status()).as(uncounted.body()).isEqualTo(409);
+        assertThat(uncounted.json().get("type").asString()).isEqualTo("/problems/calendar-year-missing");
+
+        for (int year : List.of(2031, 2032)) {
+            Http.Response added = http.postJson("/api/v1/calendar/years", """
+                    {"year":%d,"source":"测试用安排","holidays":[{"name":"元旦","from":"%d-01-01","to":"%d-01-01"}]}"""
+                    .formatted(year, year, year), "Authorization", ADMIN);
+            assertThat(added.status()).as(added.body()).isIn(200, 201);
+        }
+        Http.Response inside = scenario.decide(id, LocalDate.of(2032, 1, 6), false);
+        assertThat(inside.status()).as(inside.body()).isEqualTo(409);
+        assertThat(inside.json().get("defenceDeadline").asString()).as("recounted with 元旦 off").isEqualTo("2032-01-06");
+        assertThat(scenario.decide(id, LocalDate.of(2032, 1, 7), false).status()).isEqualTo(200);
+    }
+
+    @Test
     void onlyTheImposingDepartmentMayDecide() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
 

@@ -83,8 +83,12 @@ class HmacKeyRotationTest {
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.json().get("rehashed").asInt()).isEqualTo(2);
             assertThat(page.json().get("waitingForRehash").asLong()).isEqualTo(2);
-            // Half moved: every person still answers as before, from the cache and from the database.
+            // Half moved: every person still answers as before — read from the database under both
+            // keys at once, never half from the cache (a re-hash between two reads could hide it).
             listed.forEach(id -> assertThat(status(http, id)).as("half-way").isEqualTo("LISTED"));
+            assertThat(http.postJson("/api/v1/checks/single", "{\"code\":\"" + listed.getFirst() + "\"}",
+                    "Authorization", TestTokens.bearer("XZSPJ", "APPROVAL")).json().get("source").asString())
+                    .isEqualTo("database");
             assertThat(status(http, proposed)).isEqualTo("PROPOSED");
 
             Http.Response rest = http.postJson("/api/v1/subjects/persons/hash-keys/rehash", "{}", "Authorization", ADMIN);

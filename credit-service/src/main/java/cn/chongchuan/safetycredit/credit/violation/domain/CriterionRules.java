@@ -50,8 +50,7 @@ public final class CriterionRules {
                 int threshold = criterion.isCountBased() ? criterion.countThreshold() : 1;
                 List<LocalDate> counted = AccidentWindow.countedWith(facts.accidentDate(), otherLargerAccidents, window);
                 yield counted.size() >= threshold
-                        ? Assessment.met(code, window + "个月内累计发生" + counted.size() + "起较大生产安全事故（事故日期 "
-                                + dates(counted) + "）", counted)
+                        ? Assessment.met(code, window + "个月内累计发生" + counted.size() + "起较大生产安全事故", counted)
                         : Assessment.counting(code, window + "个月内已记录" + counted.size() + "起较大生产安全事故，达到"
                                 + threshold + "起时提出列入", counted);
             }
@@ -100,9 +99,5 @@ public final class CriterionRules {
         return Assessment.excluded(code, "本项须发生" + needs + "：请填写事故日期和事故等级", List.of("accidentDate", "accidentGrade"),
                 "is missing: criterion " + code + " applies after a production safety accident; record accidentDate "
                         + "and accidentGrade");
-    }
-
-    private static String dates(List<LocalDate> dates) {
-        return String.join("、", dates.stream().map(LocalDate::toString).toList());
     }
 }
