@@ -60,13 +60,12 @@ describe('a unit listed under two cases', { concurrency: false }, () => {
     await call(keys.admin, 'POST', `/api/v1/listings/${listings[0]}/revocation`, { reason: '主体认定错误，撤销列入' });
     await signIn(page, keys.partner);
     // The end notice travels credit-service → outbox → sanction-service; wait for it through the
-    // API (the page at the same address would not render again), then open the inbox.
+    // API (the page at the same address would not render again), then open the inbox once.
     await eventually(async () => {
       const notices = await call(keys.partner, 'GET', '/api/v1/notices?status=NEW&limit=100');
       return notices.some((n) => n.listingId === listings[0] && n.kind === 'SANCTION_END');
     }, 'the end-of-sanction notice to reach the partner department', 120_000);
     await page.goto(`${config.url}/console/#/inbox/NEW`);
-    await page.reload();
     await page.locator('#notices').waitFor();
     const card = page.locator(`article[data-listing="${listings[0]}"]:has([data-other-listings])`);
     await assertText(card.locator(`[data-other-listings="${listings[1]}"]`), '其他记录要求的措施继续实施');
