@@ -117,11 +117,9 @@ class ListingController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<BackdatingConfirmation> confirmBackdating(@PathVariable long id,
             @Valid @RequestBody BackdatingRequest request, Caller caller) {
-        boolean existed = listings.backdatings(id).stream()
-                .anyMatch(c -> c.step() == request.step() && c.stepDate().equals(request.date()));
-        BackdatingConfirmation confirmation = listings.confirmBackdating(id, request.step(), request.date(),
+        ListingService.Confirmed confirmed = listings.confirmBackdating(id, request.step(), request.date(),
                 request.reason(), caller);
-        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(confirmation);
+        return ResponseEntity.status(confirmed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(confirmed.confirmation());
     }
 
     @GetMapping("/{id}/backdating-confirmations")

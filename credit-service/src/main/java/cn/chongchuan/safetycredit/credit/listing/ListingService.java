@@ -200,7 +200,7 @@ public class ListingService {
      * Confirming the same date again returns the first confirmation.
      */
     @Transactional
-    public BackdatingConfirmation confirmBackdating(long id, Step step, LocalDate date, String reason, Caller caller) {
+    public Confirmed confirmBackdating(long id, Step step, LocalDate date, String reason, Caller caller) {
         ListingRow listing = find(id);
         requireNotFuture(date, "date");
         if (!isBackdated(date)) {
@@ -209,7 +209,7 @@ public class ListingService {
         }
         Optional<BackdatingConfirmation> existing = mapper.findBackdating(id, step.name(), date);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Confirmed(existing.get(), false);
         }
         boolean stillAhead = step == Step.NOTICE ? listing.state() == ListingState.PROPOSED
                 : listing.state() == ListingState.PROPOSED || listing.state() == ListingState.NOTIFIED;
@@ -225,13 +225,17 @@ public class ListingService {
                     actor.role(), clock.instant()));
         } catch (DuplicateKeyException e) {
             // Confirmed at the same moment by someone else: theirs stands.
-            return mapper.findBackdating(id, step.name(), date).orElseThrow();
+            return new Confirmed(mapper.findBackdating(id, step.name(), date).orElseThrow(), false);
         }
         BackdatingConfirmation confirmation = mapper.findBackdating(id, step.name(), date).orElseThrow();
         appendHistory(id, "BACKDATING_CONFIRMED", listing.state(), listing.state(), actor,
                 step.label() + " " + date + " 早于 " + properties.backdatingConfirmationDays() + " 日前，经信用办确认（确认记录 "
                         + confirmation.id() + "）：" + reason.strip(), List.of());
-        return confirmation;
+        return new Confirmed(confirmation, true);
+    }
+
+    /** A confirmation, and whether this call made it (false: the date was confirmed before). */
+    public record Confirmed(BackdatingConfirmation confirmation, boolean created) {
     }
 
     public List<BackdatingConfirmation> backdatings(long id) {
