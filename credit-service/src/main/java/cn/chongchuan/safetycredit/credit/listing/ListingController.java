@@ -4,7 +4,7 @@ import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import cn.chongchuan.safetycredit.credit.listing.domain.ServiceMethod;
 import cn.chongchuan.safetycredit.credit.subject.PublicName;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
-import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.identity.Requester;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -78,34 +78,34 @@ class ListingController {
     List<ListingView> listings(@RequestParam(required = false) ListingState state,
             @RequestParam(required = false) @Size(max = 16) String department,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
-        String scope = caller.hasRole("ADMIN") ? department : caller.department();
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Requester requester) {
+        String scope = requester.isCreditOffice() ? department : requester.department();
         return listings.search(scope, state, page, size).stream().map(views::brief).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
-    ListingView listing(@PathVariable long id, Caller caller) {
-        return views.full(listings.visible(id, caller));
+    ListingView listing(@PathVariable long id, Requester requester) {
+        return views.full(listings.visible(id, requester));
     }
 
     @PostMapping("/{id}/notice")
     @PreAuthorize("hasRole('ENFORCEMENT')")
-    ListingView notifyParty(@PathVariable long id, @Valid @RequestBody NoticeRequest request, Caller caller) {
+    ListingView notifyParty(@PathVariable long id, @Valid @RequestBody NoticeRequest request, Requester requester) {
         return views.full(listings.notifyParty(id, request.noticeDate(), request.servedOn(), request.serviceMethod(),
-                request.reason(), request.evidence(), caller));
+                request.reason(), request.evidence(), requester));
     }
 
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('ENFORCEMENT')")
-    ListingView decideListing(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
+    ListingView decideListing(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Requester requester) {
         boolean waived = Boolean.TRUE.equals(request.defenceWaived());
         if (waived && (request.waiverReference() == null || request.waiverReference().isBlank())) {
             throw ApiException.badField("waiverReference", "is required when defenceWaived is true: the reference of "
                     + "the party's written waiver of its right to state its case (书面放弃陈述申辩)");
         }
         return views.full(listings.decideListing(id, request.decisionNumber(), request.decisionDate(),
-                waived ? request.waiverReference().strip() : null, request.reason(), request.evidence(), caller));
+                waived ? request.waiverReference().strip() : null, request.reason(), request.evidence(), requester));
     }
 
     /**
@@ -116,28 +116,28 @@ class ListingController {
     @PostMapping("/{id}/backdating-confirmations")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<BackdatingConfirmation> confirmBackdating(@PathVariable long id,
-            @Valid @RequestBody BackdatingRequest request, Caller caller) {
+            @Valid @RequestBody BackdatingRequest request, Requester requester) {
         ListingService.Confirmed confirmed = listings.confirmBackdating(id, request.step(), request.date(),
-                request.reason(), caller);
+                request.reason(), requester);
         return ResponseEntity.status(confirmed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(confirmed.confirmation());
     }
 
     @GetMapping("/{id}/backdating-confirmations")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
-    List<BackdatingConfirmation> backdatings(@PathVariable long id, Caller caller) {
-        listings.visible(id, caller);
+    List<BackdatingConfirmation> backdatings(@PathVariable long id, Requester requester) {
+        listings.visible(id, requester);
         return listings.backdatings(id);
     }
 
     @PostMapping("/{id}/drop")
     @PreAuthorize("hasRole('ENFORCEMENT')")
-    ListingView dropListing(@PathVariable long id, @Valid @RequestBody ReasonRequest request, Caller caller) {
-        return views.full(listings.dropListing(id, request.reason(), request.evidence(), caller));
+    ListingView dropListing(@PathVariable long id, @Valid @RequestBody ReasonRequest request, Requester requester) {
+        return views.full(listings.dropListing(id, request.reason(), request.evidence(), requester));
     }
 
     @PostMapping("/{id}/revocation")
     @PreAuthorize("hasRole('ADMIN')")
-    ListingView revokeListing(@PathVariable long id, @Valid @RequestBody ReasonRequest request, Caller caller) {
-        return views.full(listings.revokeListing(id, request.reason(), request.evidence(), caller));
+    ListingView revokeListing(@PathVariable long id, @Valid @RequestBody ReasonRequest request, Requester requester) {
+        return views.full(listings.revokeListing(id, request.reason(), request.evidence(), requester));
     }
 }

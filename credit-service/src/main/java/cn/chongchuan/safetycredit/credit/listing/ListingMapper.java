@@ -1,5 +1,8 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
+import cn.chongchuan.safetycredit.credit.listing.domain.Listing;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -11,27 +14,27 @@ import java.util.Optional;
 @Mapper
 interface ListingMapper {
 
-    void insert(ListingRow listing);
+    void insert(@Param("l") Listing listing, @Param("id") GeneratedId id);
 
-    Optional<ListingRow> findById(long id);
+    Optional<Listing> findById(long id);
 
-    Optional<ListingRow> findByViolationAndSubject(@Param("violationId") long violationId, @Param("subjectKey") String subjectKey);
+    Optional<Listing> findByViolationAndSubject(@Param("violationId") long violationId, @Param("subjectKey") String subjectKey);
 
     /** Locks the row for the rest of the transaction. */
-    Optional<ListingRow> lockById(long id);
+    Optional<Listing> lockById(long id);
 
     /** Writes the new state and dates if nobody changed the row since {@code version}; returns the rows updated. */
-    int update(@Param("l") ListingRow listing, @Param("expectedVersion") int expectedVersion);
+    int update(@Param("l") Listing listing, @Param("expectedVersion") int expectedVersion);
 
-    List<ListingRow> findBySubject(String subjectKey);
+    List<Listing> findBySubject(String subjectKey);
 
-    List<ListingRow> findByViolation(long violationId);
+    List<Listing> findByViolation(long violationId);
 
-    List<ListingRow> search(@Param("department") String department, @Param("state") String state,
+    List<Listing> search(@Param("department") String department, @Param("state") ListingState state,
             @Param("limit") int limit, @Param("offset") int offset);
 
     /** Listings on the list whose period ended by {@code today}, locked, skipping rows another instance holds. */
-    List<ListingRow> lockDueForExpiry(@Param("today") LocalDate today, @Param("limit") int limit);
+    List<Listing> lockDueForExpiry(@Param("today") LocalDate today, @Param("limit") int limit);
 
     void insertEvent(ListingEventRow event);
 
@@ -40,7 +43,7 @@ interface ListingMapper {
 
     List<ListingEventRow> findEvents(long listingId);
 
-    void insertBackdating(BackdatingConfirmation confirmation);
+    void insertBackdating(@Param("c") BackdatingConfirmation confirmation, @Param("id") GeneratedId id);
 
     Optional<BackdatingConfirmation> findBackdating(@Param("listingId") long listingId, @Param("step") String step,
             @Param("stepDate") LocalDate stepDate);

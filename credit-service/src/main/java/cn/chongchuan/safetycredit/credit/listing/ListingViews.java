@@ -2,8 +2,11 @@ package cn.chongchuan.safetycredit.credit.listing;
 
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
+import cn.chongchuan.safetycredit.credit.listing.domain.Listing;
+import cn.chongchuan.safetycredit.credit.listing.domain.ListingDecision;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingStateMachine;
+import cn.chongchuan.safetycredit.credit.listing.domain.PartyNotice;
 import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
@@ -37,43 +40,49 @@ public class ListingViews {
     }
 
     /** The full view with linked listings and history. */
-    public ListingView full(ListingRow row) {
+    public ListingView full(Listing row) {
         return view(row, true);
     }
 
     /** The view without history, for lists. */
-    public ListingView brief(ListingRow row) {
+    public ListingView brief(Listing row) {
         return view(row, false);
     }
 
     /** Name and display code of the subject: the USCC of a unit, the masked ID number of a person. */
-    public String[] subjectNameAndCode(ListingRow row) {
-        if (ListingService.UNIT.equals(row.subjectType())) {
-            Unit unit = subjects.unit(row.unitId());
+    public String[] subjectNameAndCode(Listing row) {
+        if (row.subject().isUnit()) {
+            Unit unit = subjects.unit(row.subject().unitId());
             return new String[] {unit.name(), unit.uscc()};
         }
-        Person person = subjects.person(row.personId());
+        Person person = subjects.person(row.subject().personId());
         return new String[] {person.name(), person.maskedIdNumber()};
     }
 
-    private ListingView view(ListingRow row, boolean withHistory) {
+    private ListingView view(Listing row, boolean withHistory) {
         LocalDate today = listings.today();
         ListingState state = row.stateOn(today);
         String[] subject = subjectNameAndCode(row);
         Criterion criterion = catalogue.criterion(row.criterionCode()).orElseThrow();
         List<ListingView.Linked> linked = listings.linkedTo(row).stream()
-                .map(l -> new ListingView.Linked(l.id(), l.subjectType(), subjectNameAndCode(l)[0], l.stateOn(today).name()))
+                .map(l -> new ListingView.Linked(l.id(), l.subject().type(), subjectNameAndCode(l)[0], l.stateOn(today).name()))
                 .toList();
         List<ListingView.HistoryEntry> history = withHistory
                 ? listings.history(row.id()).stream().map(e -> new ListingView.HistoryEntry(e.kind(), e.fromState(),
                         e.toState(), e.actorDepartment(), e.actorRole(), e.occurredAt(), e.reason(),
                         e.evidence() == null ? List.of() : json.readValue(e.evidence(), STRINGS))).toList()
                 : List.of();
-        return new ListingView(row.id(), row.subjectType(), subject[0], subject[1], row.violationId(), criterion.code(),
+        PartyNotice notice = row.notice();
+        ListingDecision decision = row.decision();
+        return new ListingView(row.id(), row.subject().type(), subject[0], subject[1], row.violationId(), criterion.code(),
                 criterion.title(), row.departmentCode(), catalogue.departmentName(row.departmentCode()), state.name(),
-                row.state().name(), row.proposedAt(), row.noticeDate(), row.servedOn(), row.serviceMethod(), row.defenceDeadline(), row.decisionNumber(),
-                row.listedFrom(), row.listedUntil(),
-                row.listedFrom() == null ? null : row.period().repairEligibleFrom(properties.repairAfterMonths()),
+                row.state().name(), row.proposedAt(),
+                notice == null ? null : notice.date(), notice == null ? null : notice.servedOn(),
+                notice == null || notice.method() == null ? null : notice.method().name(),
+                notice == null ? null : notice.defenceDeadline(),
+                decision == null ? null : decision.number(),
+                decision == null ? null : decision.listedFrom(), decision == null ? null : decision.listedUntil(),
+                decision == null ? null : decision.period().repairEligibleFrom(properties.repairAfterMonths()),
                 row.endedOn(),
                 ListingStateMachine.allowedFrom(state).stream().map(Enum::name).sorted().toList(),
                 linked, history);

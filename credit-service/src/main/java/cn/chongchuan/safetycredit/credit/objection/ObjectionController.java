@@ -1,6 +1,6 @@
 package cn.chongchuan.safetycredit.credit.objection;
 
-import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.identity.Requester;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,14 +42,14 @@ class ObjectionController {
     @PostMapping("/api/v1/listings/{listingId}/objections")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    Objection fileObjection(@PathVariable long listingId, @Valid @RequestBody FileRequest request, Caller caller) {
-        return objections.fileObjection(listingId, request.filedBy(), request.content(), caller);
+    Objection fileObjection(@PathVariable long listingId, @Valid @RequestBody FileRequest request, Requester requester) {
+        return objections.fileObjection(listingId, request.filedBy(), request.content(), requester);
     }
 
     @GetMapping("/api/v1/listings/{listingId}/objections")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
-    List<ObjectionService.ObjectionView> ofListing(@PathVariable long listingId, Caller caller) {
-        return objections.ofListing(listingId, caller);
+    List<ObjectionService.ObjectionView> ofListing(@PathVariable long listingId, Requester requester) {
+        return objections.ofListing(listingId, requester);
     }
 
     /** Unanswered objections, the most urgent first, with an overdue flag. */
@@ -61,7 +61,7 @@ class ObjectionController {
 
     @PostMapping("/api/v1/objections/{id}/answer")
     @PreAuthorize("hasRole('ADMIN')")
-    Objection answerObjection(@PathVariable long id, @Valid @RequestBody AnswerRequest request, Caller caller) {
-        return objections.answerObjection(id, request.answer(), request.outcome(), caller);
+    Objection answerObjection(@PathVariable long id, @Valid @RequestBody AnswerRequest request, Requester requester) {
+        return objections.answerObjection(id, request.answer(), request.outcome(), requester);
     }
 }

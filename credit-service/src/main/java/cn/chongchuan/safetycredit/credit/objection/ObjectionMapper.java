@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.objection;
 
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -11,13 +12,11 @@ import java.util.Optional;
 @Mapper
 interface ObjectionMapper {
 
-    void insert(Objection objection);
+    void insert(@Param("o") Objection objection, @Param("id") GeneratedId id);
 
     Optional<Objection> findById(long id);
 
     Optional<Objection> lockById(long id);
-
-    Optional<Objection> findLatest(@Param("listingId") long listingId, @Param("recordedBy") String recordedBy);
 
     List<Objection> findOpen(int limit);
 

@@ -2,11 +2,10 @@ package cn.chongchuan.safetycredit.credit.objection;
 
 import cn.chongchuan.safetycredit.credit.listing.Actor;
 import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
-import cn.chongchuan.safetycredit.credit.listing.ListingRow;
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
-import cn.chongchuan.safetycredit.platform.problem.ApiException;
-import cn.chongchuan.safetycredit.platform.web.Caller;
-import org.springframework.http.HttpStatus;
+import cn.chongchuan.safetycredit.platform.identity.Requester;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
+import cn.chongchuan.safetycredit.platform.rule.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,26 +33,26 @@ public class ObjectionService {
     }
 
     @Transactional
-    public Objection fileObjection(long listingId, String filedBy, String content, Caller caller) {
-        ListingRow listing = listings.find(listingId);
-        caller.requireOwns(listing.departmentCode(), "listing " + listingId);
-        mapper.insert(new Objection(null, listingId, filedBy.strip(), content.strip(), caller.department(), clock.instant(),
-                listings.today().plusDays(properties.objectionAnswerDays()), null, null, null, null));
-        Objection filed = mapper.findLatest(listingId, caller.department()).orElseThrow();
-        listings.recordInHistory(listingId, "OBJECTION_FILED", Actor.of(caller), "异议 #" + filed.id() + "（" + filed.filedBy()
+    public Objection fileObjection(long listingId, String filedBy, String content, Requester requester) {
+        requireOwned(listingId, requester);
+        GeneratedId id = new GeneratedId();
+        mapper.insert(new Objection(null, listingId, filedBy.strip(), content.strip(), requester.department(), clock.instant(),
+                listings.today().plusDays(properties.objectionAnswerDays()), null, null, null, null), id);
+        Objection filed = mapper.findById(id.value()).orElseThrow();
+        listings.recordInHistory(listingId, "OBJECTION_FILED", Actor.of(requester), "异议 #" + filed.id() + "（" + filed.filedBy()
                 + "）：" + filed.content(), List.of());
         return filed;
     }
 
     @Transactional
-    public Objection answerObjection(long id, String answer, String outcome, Caller caller) {
-        Objection objection = mapper.lockById(id).orElseThrow(() -> ApiException.notFound("objection " + id));
+    public Objection answerObjection(long id, String answer, String outcome, Requester requester) {
+        Objection objection = mapper.lockById(id).orElseThrow(() -> RuleViolation.notFound("objection " + id));
         if (objection.answeredAt() != null) {
-            throw new ApiException(HttpStatus.CONFLICT, "objection-answered", "Already answered",
+            throw RuleViolation.conflict("objection-answered", "Already answered",
                     "objection " + id + " was answered on " + objection.answeredAt());
         }
-        mapper.answer(id, answer.strip(), outcome, caller.department(), clock.instant());
-        listings.recordInHistory(objection.listingId(), "OBJECTION_ANSWERED", Actor.of(caller, "ADMIN"),
+        mapper.answer(id, answer.strip(), outcome, requester.department(), clock.instant());
+        listings.recordInHistory(objection.listingId(), "OBJECTION_ANSWERED", Actor.of(requester, Requester.ADMIN),
                 "异议 #" + id + " " + outcome + "：" + answer.strip(), List.of());
         return mapper.findById(id).orElseThrow();
     }
@@ -62,10 +61,16 @@ public class ObjectionService {
         return mapper.findOpen(limit).stream().map(this::view).toList();
     }
 
-    public List<ObjectionView> ofListing(long listingId, Caller caller) {
-        ListingRow listing = listings.find(listingId);
-        caller.requireOwns(listing.departmentCode(), "listing " + listingId);
+    public List<ObjectionView> ofListing(long listingId, Requester requester) {
+        requireOwned(listingId, requester);
         return mapper.findByListing(listingId).stream().map(this::view).toList();
+    }
+
+    /** Objections are the holding department's and the credit office's business; for anyone else the listing does not exist. */
+    private void requireOwned(long listingId, Requester requester) {
+        if (!requester.owns(listings.find(listingId).departmentCode())) {
+            throw RuleViolation.notFound("listing " + listingId);
+        }
     }
 
     private ObjectionView view(Objection objection) {

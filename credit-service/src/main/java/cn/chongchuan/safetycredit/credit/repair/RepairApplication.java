@@ -9,7 +9,7 @@ import java.time.Instant;
 public record RepairApplication(
         Long id,
         long listingId,
-        String state,
+        State state,
         boolean penaltyFulfilled,
         boolean rectified,
         boolean creditCommitment,
@@ -21,8 +21,8 @@ public record RepairApplication(
         Instant decidedAt,
         String decisionReason) {
 
-    public static final String PENDING = "PENDING";
-    public static final String APPROVED = "APPROVED";
-    public static final String REJECTED = "REJECTED";
-    public static final String REVOKED = "REVOKED";
+    /** Where an application stands: pending until the credit office decides; an approval may be revoked later. */
+    public enum State {
+        PENDING, APPROVED, REJECTED, REVOKED
+    }
 }

@@ -1,6 +1,6 @@
 package cn.chongchuan.safetycredit.credit.repair;
 
-import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.identity.Requester;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,8 +42,8 @@ class RepairController {
     @PostMapping("/api/v1/listings/{listingId}/repairs")
     @PreAuthorize("hasAnyRole('ENFORCEMENT', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
-    RepairApplication applyForRepair(@PathVariable long listingId, @Valid @RequestBody ApplyRequest request, Caller caller) {
-        return repairs.applyForRepair(listingId, request.conditions(), request.evidence(), caller);
+    RepairApplication applyForRepair(@PathVariable long listingId, @Valid @RequestBody ApplyRequest request, Requester requester) {
+        return repairs.applyForRepair(listingId, request.conditions(), request.evidence(), requester);
     }
 
     /** The credit office's queue, oldest first. */
@@ -51,24 +51,24 @@ class RepairController {
     @PreAuthorize("hasRole('ADMIN')")
     List<RepairApplication> queue(@RequestParam(defaultValue = "PENDING") @Pattern(regexp = "PENDING|APPROVED|REJECTED|REVOKED") String state,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return repairs.queue(state, limit);
+        return repairs.queue(RepairApplication.State.valueOf(state), limit);
     }
 
     @PostMapping("/api/v1/repairs/{id}/approval")
     @PreAuthorize("hasRole('ADMIN')")
-    RepairApplication approveRepair(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
-        return repairs.approveRepair(id, request.reason(), caller);
+    RepairApplication approveRepair(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Requester requester) {
+        return repairs.approveRepair(id, request.reason(), requester);
     }
 
     @PostMapping("/api/v1/repairs/{id}/rejection")
     @PreAuthorize("hasRole('ADMIN')")
-    RepairApplication rejectRepair(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
-        return repairs.rejectRepair(id, request.reason(), caller);
+    RepairApplication rejectRepair(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Requester requester) {
+        return repairs.rejectRepair(id, request.reason(), requester);
     }
 
     @PostMapping("/api/v1/repairs/{id}/revocation")
     @PreAuthorize("hasRole('ADMIN')")
-    RepairApplication revokeRepair(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Caller caller) {
-        return repairs.revokeRepair(id, request.reason(), caller);
+    RepairApplication revokeRepair(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Requester requester) {
+        return repairs.revokeRepair(id, request.reason(), requester);
     }
 }

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.repair;
 
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
 @Mapper
 interface RepairMapper {
 
-    void insert(RepairApplication application);
+    void insert(@Param("a") RepairApplication application, @Param("id") GeneratedId id);
 
     Optional<RepairApplication> findById(long id);
 
@@ -19,10 +20,10 @@ interface RepairMapper {
 
     Optional<RepairApplication> findPendingForListing(long listingId);
 
-    List<RepairApplication> findByState(@Param("state") String state, @Param("limit") int limit);
+    List<RepairApplication> findByState(@Param("state") RepairApplication.State state, @Param("limit") int limit);
 
     List<RepairApplication> findByListing(long listingId);
 
-    void decide(@Param("id") long id, @Param("state") String state, @Param("by") String department,
+    void decide(@Param("id") long id, @Param("state") RepairApplication.State state, @Param("by") String department,
             @Param("at") Instant at, @Param("reason") String reason);
 }

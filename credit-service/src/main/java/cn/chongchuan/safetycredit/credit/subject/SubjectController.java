@@ -170,7 +170,7 @@ class SubjectController {
      * competent department).
      */
     private List<ListingView> ownListings(String subjectKey, Caller caller) {
-        return listings.ofSubject(subjectKey).stream().filter(l -> listings.isVisible(l, caller)).map(views::brief).toList();
+        return listings.ofSubject(subjectKey).stream().filter(l -> listings.isVisible(l, caller.requester())).map(views::brief).toList();
     }
 
     private static List<ViolationView> ownViolations(List<ViolationView> all, Caller caller) {

@@ -2,8 +2,8 @@ package cn.chongchuan.safetycredit.credit.violation;
 
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
-import cn.chongchuan.safetycredit.credit.listing.ListingRow;
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
+import cn.chongchuan.safetycredit.credit.listing.domain.Listing;
 import cn.chongchuan.safetycredit.credit.subject.Person;
 import cn.chongchuan.safetycredit.credit.subject.SubjectService;
 import cn.chongchuan.safetycredit.credit.subject.Unit;
@@ -284,7 +284,7 @@ public class ViolationService {
         Criterion criterion = catalogue.criterion(head.criterionCode()).orElseThrow();
         Unit unit = subjects.unit(head.unitId());
         List<ViolationVersion> versions = mapper.findVersions(head.id());
-        List<ListingRow> rows = listings.ofViolation(head.id());
+        List<Listing> rows = listings.ofViolation(head.id());
         ViolationFacts facts = head.facts();
         return new ViolationView(head.id(), head.departmentCode(), head.caseNumber(),
                 new ViolationView.Criterion(criterion.code(), criterion.title(), criterion.legalBasis()),
@@ -299,7 +299,7 @@ public class ViolationService {
                 versions.stream().map(v -> new ViolationView.Version(v.version(), v.decisionNumber(), v.decisionDate(),
                         v.description(), v.fineAmount(), v.correctionReason(), v.recordedBy(), v.recordedAt())).toList(),
                 evaluation(head, criterion, facts),
-                rows.stream().map(l -> new ViolationView.ListingRef(l.id(), l.subjectType(), subjectName(l),
+                rows.stream().map(l -> new ViolationView.ListingRef(l.id(), l.subject().type(), subjectName(l),
                         l.stateOn(listings.today()).name(), l.departmentCode())).toList());
     }
 
@@ -323,9 +323,9 @@ public class ViolationService {
                 criterion.windowMonths(), assessment.countedAccidents(), alreadyCounted);
     }
 
-    private String subjectName(ListingRow listing) {
-        return ListingService.UNIT.equals(listing.subjectType())
-                ? subjects.unit(listing.unitId()).name() : subjects.person(listing.personId()).name();
+    private String subjectName(Listing listing) {
+        return listing.subject().isUnit()
+                ? subjects.unit(listing.subject().unitId()).name() : subjects.person(listing.subject().personId()).name();
     }
 
     private List<ParsedPerson> parsePersons(List<PersonRef> refs) {

@@ -101,7 +101,7 @@ class CheckCacheRaceTest {
             ViolationFixture fixture = aViolation();
             long listing = CheckScenario.unitListing(scenario.violation(fixture));
             String code = fixture.uscc();
-            listings.notifyParty(listing, today(), today(), ServiceMethod.DIRECT, "告知", List.of("处罚决定书"), AJJ);
+            listings.notifyParty(listing, today(), today(), ServiceMethod.DIRECT, "告知", List.of("处罚决定书"), AJJ.requester());
             AtomicLong decidedAt = new AtomicLong(Long.MAX_VALUE);
             AtomicBoolean done = new AtomicBoolean();
             CountDownLatch checkedAfter = new CountDownLatch(3 * 2);
@@ -127,7 +127,7 @@ class CheckCacheRaceTest {
                     redis.delete(CheckCache.entry("U:" + code));
                 }
             }));
-            listings.decideListing(listing, "崇应急失信〔2026〕R" + i + "号", today(), "放弃申辩声明R" + i, null, List.of(), AJJ);
+            listings.decideListing(listing, "崇应急失信〔2026〕R" + i + "号", today(), "放弃申辩声明R" + i, null, List.of(), AJJ.requester());
             decidedAt.set(System.nanoTime());
             checkedAfter.await();
             done.set(true);

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.platform.problem;
 
+import cn.chongchuan.safetycredit.platform.rule.RuleViolation;
 import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import cn.chongchuan.safetycredit.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +56,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
         e.extensions().forEach(problem::setProperty);
         return finish(problem, request, e.status());
+    }
+
+    /** A domain rule refused the request: its kind gives the status, its facts the extension members. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<Object> handleRule(RuleViolation e, WebRequest request) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = Problems.of(status, e.type(), e.title(), e.getMessage());
+        e.facts().forEach(problem::setProperty);
+        return finish(problem, request, status);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.platform.web;
 
+import cn.chongchuan.safetycredit.platform.identity.Requester;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,6 +19,11 @@ public record Caller(String department, Set<String> roles) {
     public static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(InternalTokens.ROLES_CLAIM);
         return new Caller(jwt.getClaimAsString(InternalTokens.DEPARTMENT_CLAIM), Set.copyOf(roles == null ? List.of() : roles));
+    }
+
+    /** The same department and roles as the domain sees them. */
+    public Requester requester() {
+        return new Requester(department, roles);
     }
 
     public boolean hasRole(String role) {
