@@ -1,6 +1,5 @@
-package cn.chongchuan.safetycredit.credit.config;
+package cn.chongchuan.safetycredit.credit.subject;
 
-import cn.chongchuan.safetycredit.credit.listing.domain.IllegalTransitionException;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
@@ -11,9 +10,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 
-/** Answers the blacklist's domain exceptions as problems: bad codes 400, illegal transitions 409. */
+/** Answers a code that fails its format or check character as 400, naming the field, the position and the expected check character. */
 @Component
-class DomainProblems implements ProblemTranslator {
+class InvalidCodeProblems implements ProblemTranslator {
 
     @Override
     public Optional<ApiException> translate(Throwable failure) {
@@ -28,12 +27,6 @@ class DomainProblems implements ProblemTranslator {
                 problem.with("expectedCheckCharacter", String.valueOf(code.expected()));
             }
             return Optional.of(problem);
-        }
-        if (failure instanceof IllegalTransitionException transition) {
-            return Optional.of(new ApiException(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
-                    transition.getMessage())
-                    .with("currentState", transition.current().name())
-                    .with("allowedActions", transition.allowed().stream().map(Enum::name).sorted().toList()));
         }
         return Optional.empty();
     }

@@ -1,8 +1,13 @@
-package cn.chongchuan.safetycredit.credit.subject;
+package cn.chongchuan.safetycredit.credit.profile;
 
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
 import cn.chongchuan.safetycredit.credit.listing.ListingView;
 import cn.chongchuan.safetycredit.credit.listing.ListingViews;
+import cn.chongchuan.safetycredit.credit.subject.NameChange;
+import cn.chongchuan.safetycredit.credit.subject.Person;
+import cn.chongchuan.safetycredit.credit.subject.PublicName;
+import cn.chongchuan.safetycredit.credit.subject.SubjectService;
+import cn.chongchuan.safetycredit.credit.subject.Unit;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
 import cn.chongchuan.safetycredit.credit.violation.ViolationService;
 import cn.chongchuan.safetycredit.credit.violation.ViolationView;
@@ -27,17 +32,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** A subject's page: the unit or person with all its listings and violations. */
+/**
+ * A subject's page: the unit or person with the listings and violations the caller may see, and
+ * the steps that answer with the page (registration, renaming, lookup). It composes the subject,
+ * listing and violation modules and owns no table, so that none of them depends on another
+ * through it.
+ */
 @RestController
 @RequestMapping("/api/v1/subjects")
-class SubjectController {
+class SubjectPageController {
 
     private final SubjectService subjects;
     private final ListingService listings;
     private final ListingViews views;
     private final ViolationService violations;
 
-    SubjectController(SubjectService subjects, ListingService listings, ListingViews views, ViolationService violations) {
+    SubjectPageController(SubjectService subjects, ListingService listings, ListingViews views, ViolationService violations) {
         this.subjects = subjects;
         this.listings = listings;
         this.views = views;

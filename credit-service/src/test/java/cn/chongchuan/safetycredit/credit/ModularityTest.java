@@ -1,0 +1,36 @@
+package cn.chongchuan.safetycredit.credit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feature packages are application modules: each uses only what the others publish (their
+ * base package, and a {@code domain} package they publish as a named interface), and no two depend
+ * on each other in a cycle. The module documentation in docs/modules/credit-service is written
+ * from the same model, so it cannot drift from the code.
+ */
+class ModularityTest {
+
+    private final ApplicationModules modules = ApplicationModules.of(CreditServiceApplication.class);
+
+    @Test
+    void featureModulesOnlyUseEachOthersPublishedApiAndFormNoCycle() {
+        modules.verify();
+    }
+
+    @Test
+    void theReadModelsAndTheSubjectPageDependOnTheModulesNotTheOtherWayRound() {
+        assertThat(modules.getModuleByName("subject").orElseThrow().getDependencies(modules).uniqueModules()
+                .map(m -> m.getIdentifier().toString()))
+                .doesNotContain("listing", "violation", "profile");
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules/credit-service"))
+                .writeDocumentation();
+    }
+}
