@@ -3,8 +3,18 @@ package cn.chongchuan.safetycredit.platform.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Mints internal tokens for tests, signed with the key that tests configure on the services. */
+/**
+ * Mints internal tokens for tests, signed with the key that tests configure on the services.
+ *
+ * <p>A test keeps the header value of {@link #bearer} in a constant for the whole class, but a
+ * token lives 60 s, as the gateway's do: {@link #fresh} gives a token of the same department and
+ * roles minted now, which the test HTTP client sends instead, so no test depends on the order or
+ * speed of the classes before it. Tokens minted with {@link #tokenAt} (deliberately expired or
+ * early) are sent as they are.
+ */
 public final class TestTokens {
 
     /** The internal signing key used by every test (base64 of 32 bytes); never used outside tests. */
@@ -16,9 +26,29 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The identity behind each token {@link #token} minted, so that {@link #fresh} can mint it again. */
+    private static final Map<String, Identity> ISSUED = new ConcurrentHashMap<>();
+
+    private record Identity(String department, List<String> roles) {
+    }
+
     /** A valid token for this department and roles. */
     public static String token(String department, String... roles) {
-        return TOKENS.issue(department, List.of(roles));
+        String token = TOKENS.issue(department, List.of(roles));
+        ISSUED.put(token, new Identity(department, List.of(roles)));
+        return token;
+    }
+
+    /**
+     * The {@code Authorization} value to send now: a bearer token {@link #token} minted is minted
+     * again (same department and roles, valid from now); anything else is returned unchanged.
+     */
+    public static String fresh(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return authorization;
+        }
+        Identity identity = ISSUED.get(authorization.substring("Bearer ".length()));
+        return identity == null ? authorization : "Bearer " + TOKENS.issue(identity.department(), identity.roles());
     }
 
     /** The value of an {@code Authorization} header carrying a valid token. */
