@@ -1,12 +1,10 @@
 package cn.chongchuan.safetycredit.devstack;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import cn.chongchuan.safetycredit.platform.seed.DepartmentSeed;
+import cn.chongchuan.safetycredit.platform.seed.DepartmentSeeds;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -371,15 +369,10 @@ public final class Stack implements AutoCloseable {
         return env;
     }
 
-    @SuppressWarnings("unchecked")
-    private void loadDepartments() throws IOException {
-        try (Reader reader = Files.newBufferedReader(root.resolve("seeds/departments.yaml"), StandardCharsets.UTF_8)) {
-            Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            for (Map<String, Object> entry : (List<Map<String, Object>>) yaml.get("departments")) {
-                String code = (String) entry.get("code");
-                departments.put(code, new Department(code, (String) entry.get("name"), (String) entry.get("fullName"),
-                        List.copyOf((List<String>) entry.get("roles")), randomApiKey()));
-            }
+    private void loadDepartments() {
+        Path file = root.resolve("seeds/departments.yaml");
+        for (DepartmentSeed seed : DepartmentSeeds.read(() -> Files.newInputStream(file), file.toString())) {
+            departments.put(seed.code(), new Department(seed.code(), seed.name(), seed.fullName(), seed.roles(), randomApiKey()));
         }
     }
 

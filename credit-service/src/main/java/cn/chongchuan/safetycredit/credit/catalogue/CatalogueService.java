@@ -3,6 +3,8 @@ package cn.chongchuan.safetycredit.credit.catalogue;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.ChecklistItem;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Department;
+import cn.chongchuan.safetycredit.platform.seed.DepartmentSeed;
+import cn.chongchuan.safetycredit.platform.seed.DepartmentSeeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -56,10 +58,6 @@ public class CatalogueService implements ApplicationRunner {
     record ChecklistSeed(String code, String title, String obligation, String legalBasis, Boolean enabled) {
     }
 
-    /** Seed file entry of departments.yaml. */
-    record DepartmentSeed(String code, String name, String fullName, List<String> roles) {
-    }
-
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
@@ -69,7 +67,8 @@ public class CatalogueService implements ApplicationRunner {
     /** Upserts every seed entry; running it twice changes nothing. */
     @Transactional
     public void loadSeeds() {
-        List<DepartmentSeed> departmentSeeds = bind("departments.yaml", "departments", DepartmentSeed.class);
+        Resource departmentsFile = resources.getResource(seeds.location() + "departments.yaml");
+        List<DepartmentSeed> departmentSeeds = DepartmentSeeds.read(departmentsFile::getInputStream, departmentsFile.toString());
         List<Criterion> criteria = bind("criteria.yaml", "criteria", Criterion.class);
         List<ChecklistSeed> checklist = bind("checklist.yaml", "checklist", ChecklistSeed.class);
         departmentSeeds.forEach(d -> mapper.upsertDepartment(d.code(), d.name(), d.fullName(),
@@ -120,7 +119,7 @@ public class CatalogueService implements ApplicationRunner {
         }
         for (String code : criterion.competentDepartments()) {
             boolean enforces = departments.stream()
-                    .anyMatch(d -> d.code().equals(code) && d.roles().contains("ENFORCEMENT"));
+                    .anyMatch(d -> d.code().equals(code) && d.hasRole("ENFORCEMENT"));
             if (!enforces) {
                 throw new IllegalStateException("criterion " + criterion.code() + " names " + code
                         + " as competent, which is not an enforcement department of departments.yaml");
