@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.credit.violation;
 
 import cn.chongchuan.safetycredit.credit.violation.domain.AccidentGrade;
 import cn.chongchuan.safetycredit.credit.violation.domain.ViolationFacts;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -17,7 +18,7 @@ interface ViolationMapper {
 
     void insertViolation(@Param("department") String department, @Param("caseNumber") String caseNumber,
             @Param("unitId") long unitId, @Param("unitName") String unitName, @Param("criterionCode") String criterionCode,
-            @Param("facts") ViolationFacts facts, @Param("now") Instant now);
+            @Param("facts") ViolationFacts facts, @Param("now") Instant now, @Param("id") GeneratedId id);
 
     Optional<ViolationHead> findHead(long id);
 

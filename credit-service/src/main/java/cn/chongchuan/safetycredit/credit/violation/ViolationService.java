@@ -22,6 +22,7 @@ import cn.chongchuan.safetycredit.credit.violation.domain.Assessment;
 import cn.chongchuan.safetycredit.credit.violation.domain.CriterionRules;
 import cn.chongchuan.safetycredit.credit.violation.domain.ViolationFacts;
 import cn.chongchuan.safetycredit.credit.violation.domain.ViolationFacts.FactProblem;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.web.Caller;
@@ -126,9 +127,10 @@ public class ViolationService {
         if (assessment.outcome() == Assessment.Outcome.EXCLUDED) {
             throw excluded(assessment);
         }
+        GeneratedId generated = new GeneratedId();
         mapper.insertViolation(department, request.caseNumber().strip(), unit.id(), statedUnitName, criterion.code(),
-                facts, clock.instant());
-        long id = mapper.findHeadByCase(department, request.caseNumber().strip()).orElseThrow().id();
+                facts, clock.instant(), generated);
+        long id = generated.value();
         if (idempotencyKey != null) {
             mapper.insertIdempotencyKey(department, idempotencyKey, requestHash, id, clock.instant());
         }
