@@ -2,7 +2,9 @@ package cn.chongchuan.safetycredit.credit.followup;
 
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.ChecklistItem;
+import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.CommitmentLetter;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.PlanRow;
+import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.TypicalMark;
 import cn.chongchuan.safetycredit.credit.followup.domain.KeySupervision;
 import cn.chongchuan.safetycredit.credit.followup.domain.Visit;
 import cn.chongchuan.safetycredit.credit.violation.ViolationView;
@@ -43,13 +45,14 @@ class CasePages {
     FollowUpView of(ViolationView violation) {
         PlanRow plan = plans.find(violation.id());
         LocalDate today = clock.today();
-        KeySupervision supervision = new KeySupervision(plan.supervisionFrom(), plan.supervisionUntil());
+        KeySupervision supervision = plan.supervision();
+        TypicalMark typical = plan.typical();
         return new FollowUpView(plan.violationId(), violation.caseNumber(), violation.department(),
                 catalogue.departmentName(violation.department()),
                 new FollowUpView.Unit(violation.unit().uscc(), violation.unit().name(), plan.areaCode()),
                 new FollowUpView.Criterion(violation.criterion().code(), violation.criterion().title()),
-                plan.caseDate(), reminders(plan.violationId()), commitment(plan), visits(plan.violationId(), today),
-                new FollowUpView.Typical(plan.typical(), plan.typicalWarning(), plan.typicalSince()),
+                plan.caseDate(), reminders(plan.violationId()), commitment(plan.commitment()), visits(plan.violationId(), today),
+                new FollowUpView.Typical(typical.marked(), typical.warning(), typical.since()),
                 new FollowUpView.KeySupervision(supervision.from(), supervision.until(), supervision.isActiveOn(today)),
                 repeats.repeatOf(plan, currentDecisionDate(violation)),
                 history.of(plan.violationId()).stream().map(e -> new FollowUpView.Event(e.kind(), e.actorDepartment(),
@@ -74,10 +77,9 @@ class CasePages {
                 .toList();
     }
 
-    private static FollowUpView.Commitment commitment(PlanRow plan) {
-        return plan.commitmentSignedOn() == null ? null
-                : new FollowUpView.Commitment(plan.commitmentSignedOn(), plan.commitmentText(), plan.commitmentDocument(),
-                        plan.commitmentRecordedBy(), plan.commitmentRecordedAt());
+    private static FollowUpView.Commitment commitment(CommitmentLetter letter) {
+        return letter == null ? null : new FollowUpView.Commitment(letter.signedOn(), letter.text(), letter.documentRef(),
+                letter.recordedBy(), letter.recordedAt());
     }
 
     private List<FollowUpView.Visit> visits(long violationId, LocalDate today) {

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.credit.followup;
 
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.ChecklistItem;
+import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.CommitmentLetter;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.PlanRow;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.ReminderRow;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.VisitRow;
@@ -107,10 +108,12 @@ class CaseStepService {
                     "a commitment needs its text or a reference to the signed document")
                     .with("errors", List.of(new FieldError("text", "or documentRef must be given")));
         }
-        if (plan.commitmentSignedOn() != null
+        CommitmentLetter recorded = plan.commitment();
+        if (recorded != null
                 || mapper.recordCommitment(violationId, request.signedOn(), text, document, caller.department(), clock.now()) == 0) {
             throw new ApiException(HttpStatus.CONFLICT, "commitment-recorded", "Commitment already recorded",
-                    "the commitment of case " + violation.caseNumber() + " was recorded on " + plan.commitmentSignedOn());
+                    "the commitment of case " + violation.caseNumber() + " was recorded on "
+                            + (recorded == null ? null : recorded.signedOn()));
         }
         history.append(violationId, FollowUpEventKind.COMMITMENT_RECORDED, Actor.of(caller),
                 "承诺书 " + request.signedOn() + (document == null ? "" : "（" + document + "）"));

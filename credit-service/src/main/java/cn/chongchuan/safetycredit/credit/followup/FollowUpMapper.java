@@ -74,12 +74,22 @@ interface FollowUpMapper {
                    LocalDate caseDate, KeySupervision supervision, Instant openedAt) {
     }
 
-    /** The follow-up plan of one case. */
-    record PlanRow(long violationId, String departmentCode, String subjectKey, String areaCode, String criterionCode,
-                   LocalDate caseDate, LocalDate supervisionFrom, LocalDate supervisionUntil, boolean typical,
-                   String typicalWarning, Instant typicalSince, LocalDate commitmentSignedOn, String commitmentText,
-                   String commitmentDocument, String commitmentRecordedBy, Instant commitmentRecordedAt,
-                   Instant openedAt) {
+    /**
+     * The follow-up plan of one case as the steps read it: what opening fixed (the case's area,
+     * criterion and decision date, the key supervision), the typical mark, the commitment (null
+     * until it is recorded).
+     */
+    record PlanRow(long violationId, String areaCode, String criterionCode, LocalDate caseDate,
+                   KeySupervision supervision, TypicalMark typical, CommitmentLetter commitment) {
+    }
+
+    /** Whether the credit office has marked the case typical: its public warning and since when. */
+    record TypicalMark(boolean marked, String warning, Instant since) {
+    }
+
+    /** The unit's commitment letter as recorded: signed on, its text and/or document, by whom and when. */
+    record CommitmentLetter(LocalDate signedOn, String text, String documentRef, String recordedBy,
+                            Instant recordedAt) {
     }
 
     record VisitRow(long violationId, int n, String departmentCode, LocalDate dueOn, LocalDate visitedOn,

@@ -65,7 +65,7 @@ public class FollowUpService {
 
     /** Whether the penalised unit's commitment is on record (a condition of credit repair). */
     public boolean hasCommitment(long violationId) {
-        return mapper.findPlan(violationId).map(p -> p.commitmentSignedOn() != null).orElse(false);
+        return mapper.findPlan(violationId).map(p -> p.commitment() != null).orElse(false);
     }
 
     /** Opens the plan of a case (once): the visits at their offsets, key supervision from the decision. */

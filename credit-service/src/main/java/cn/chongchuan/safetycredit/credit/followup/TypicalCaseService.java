@@ -65,7 +65,7 @@ class TypicalCaseService {
     public FollowUpView unmarkTypical(long violationId, String reason, Caller caller) {
         ViolationView violation = violations.view(violationId, caller);
         PlanRow plan = plans.lock(violationId);
-        if (!plan.typical()) {
+        if (!plan.typical().marked()) {
             throw new ApiException(HttpStatus.CONFLICT, "not-typical", "Not a typical case",
                     "case " + violation.caseNumber() + " is not marked as typical");
         }
