@@ -27,9 +27,6 @@ public final class FollowUpLists {
     public record TypicalPerson(String name, String maskedIdNumber, String responsibility) {
     }
 
-    public record Page<T>(List<T> items, int page, int size) {
-    }
-
     public record TypicalPage(List<TypicalCase> items, long total, int page, int size) {
     }
 }

@@ -20,6 +20,11 @@ final class FollowUpRequests {
     private FollowUpRequests() {
     }
 
+    /** Optional free text as stored: stripped, or null when absent or blank. */
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** The obligations checklist sent to the unit: when, how, which items (codes of seeds/checklist.yaml). */
     record SendChecklistReminder(
             @NotNull LocalDate sentOn,

@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.credit.followup;
 
+import cn.chongchuan.safetycredit.credit.followup.domain.FollowUpEventKind;
+import cn.chongchuan.safetycredit.credit.followup.domain.ReminderChannel;
 import cn.chongchuan.safetycredit.credit.followup.domain.VisitOutcome;
 
 import java.time.Instant;
@@ -33,7 +35,7 @@ public record FollowUpView(
     public record Criterion(String code, String title) {
     }
 
-    public record Reminder(long id, LocalDate sentOn, String channel, List<ChecklistEntry> items, String note,
+    public record Reminder(long id, LocalDate sentOn, ReminderChannel channel, List<ChecklistEntry> items, String note,
                            String recordedBy, Instant recordedAt) {
     }
 
@@ -58,6 +60,6 @@ public record FollowUpView(
     public record Repeat(boolean flagged, int earlierInWindow, int windowMonths) {
     }
 
-    public record Event(String kind, String actorDepartment, String actorRole, Instant occurredAt, String detail) {
+    public record Event(FollowUpEventKind kind, String actorDepartment, String actorRole, Instant occurredAt, String detail) {
     }
 }

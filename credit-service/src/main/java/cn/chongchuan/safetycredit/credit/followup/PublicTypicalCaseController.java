@@ -13,15 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class PublicTypicalCaseController {
 
-    private final FollowUpService followUps;
+    private final TypicalCaseService typicalCases;
 
-    PublicTypicalCaseController(FollowUpService followUps) {
-        this.followUps = followUps;
+    PublicTypicalCaseController(TypicalCaseService typicalCases) {
+        this.typicalCases = typicalCases;
     }
 
     @GetMapping("/api/v1/public/typical-cases")
     TypicalPage typicalCases(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
-        return followUps.typicalCases(page, size);
+        return typicalCases.typicalCases(page, size);
     }
 }
