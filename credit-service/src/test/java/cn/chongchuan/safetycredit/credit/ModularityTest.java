@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The feature packages are application modules: each uses only what the others publish (their
  * base package, and a {@code domain} package they publish as a named interface), and no two depend
- * on each other in a cycle. The module documentation in docs/modules/credit-service is written
- * from the same model, so it cannot drift from the code.
+ * on each other in a cycle. The module documentation is written from the same model: into
+ * target/spring-modulith-docs on every run, and into docs/modules/credit-service with
+ * {@code -Dmodulith.docs=../docs/modules/credit-service} (README, "Layout"), since the generator
+ * orders some lines differently from run to run.
  */
 class ModularityTest {
 
@@ -30,7 +32,7 @@ class ModularityTest {
 
     @Test
     void writesTheModuleDocumentation() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("../docs/modules/credit-service"))
-                .writeDocumentation();
+        String folder = System.getProperty("modulith.docs", "target/spring-modulith-docs");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder)).writeDocumentation();
     }
 }
