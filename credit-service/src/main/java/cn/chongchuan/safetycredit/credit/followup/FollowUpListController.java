@@ -4,12 +4,11 @@ import cn.chongchuan.safetycredit.credit.catalogue.domain.ChecklistItem;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.OverdueVisit;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.Supervised;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.web.CsvDownload;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -17,9 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+
+import static cn.chongchuan.safetycredit.platform.web.CsvDownload.cell;
 
 /**
  * The district-wide side of the "一案五制" follow-up under {@code /api/v1/follow-ups}: the overdue
@@ -87,30 +88,18 @@ class FollowUpListController {
         return csv(repeats.repeatReport(from, to, department, area, criterion));
     }
 
-    /** UTF-8 with BOM so spreadsheet programs read the Chinese text; formula-like cells defused. */
+    /** The report as a spreadsheet: a column per month, then the total, the repeats and the flag. */
     private static ResponseEntity<byte[]> csv(RepeatReport report) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append("区划代码,情形代码,情形");
-        report.months().forEach(m -> csv.append(',').append(m));
-        csv.append(",合计,重复,标记\r\n");
+        List<String> titles = new ArrayList<>(List.of("区划代码", "情形代码", "情形"));
+        titles.addAll(report.months().stream().map(String::valueOf).toList());
+        titles.addAll(List.of("合计", "重复", "标记"));
+        CsvDownload csv = CsvDownload.withHeader(titles);
         for (RepeatReport.Row row : report.rows()) {
-            csv.append(cell(row.areaCode())).append(',').append(cell(row.criterionCode())).append(',')
-                    .append(cell(row.criterionTitle()));
-            report.months().forEach(m -> csv.append(',').append(row.counts().getOrDefault(m, 0)));
-            csv.append(',').append(row.total()).append(',').append(row.repeats()).append(',')
-                    .append(row.flagged() ? "重复" : "").append("\r\n");
+            List<String> cells = new ArrayList<>(List.of(cell(row.areaCode()), cell(row.criterionCode()), cell(row.criterionTitle())));
+            report.months().forEach(m -> cells.add(String.valueOf(row.counts().getOrDefault(m, 0))));
+            cells.addAll(List.of(String.valueOf(row.total()), String.valueOf(row.repeats()), row.flagged() ? "重复" : ""));
+            csv.row(cells);
         }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"repeat-report-" + report.from() + "-"
-                        + report.to() + ".csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return csv.attachment("repeat-report-" + report.from() + "-" + report.to() + ".csv");
     }
 }
