@@ -36,21 +36,23 @@ export function monthsAgo(months) {
   return date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
-/** Waits until the locator's text contains `text`, and fails showing what it said instead. */
+/**
+ * Waits, with Playwright's own waiting, until the locator's element contains `text`; fails showing
+ * what it said instead.
+ */
 export async function assertText(locator, text, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  let seen = '';
-  while (Date.now() < deadline) {
-    seen = await locator.innerText().catch(() => '');
-    if (seen.includes(text)) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+  } catch (timedOut) {
+    const seen = await locator.first().innerText({ timeout: 1_000 }).catch(() => '');
+    assert.fail(`expected "${text}" in:\n${seen}`);
   }
-  assert.fail(`expected "${text}" in:\n${seen}`);
 }
 
-/** Polls `condition` (async, true when done) every second. */
+/**
+ * Polls `condition` (async, true when done) every second: for state behind the API (a notice
+ * delivered, a job run), which no page element waits for; pages wait with Playwright's own waiting.
+ */
 export async function eventually(condition, what, timeout = 60_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
