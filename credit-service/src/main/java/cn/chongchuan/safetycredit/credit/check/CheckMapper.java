@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.check;
 
+import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -48,6 +49,10 @@ interface CheckMapper {
 
     record FactRow(String subjectKey, long listingId, ListingState state, String criterionCode, String departmentCode,
             String decisionNumber, LocalDate listedFrom, LocalDate listedUntil) {
+
+        ListingFact toFact() {
+            return new ListingFact(listingId, state, criterionCode, departmentCode, decisionNumber, listedFrom, listedUntil);
+        }
     }
 
     record TransitionRow(long id, long listingId, ListingState toState, Instant occurredAt) {
