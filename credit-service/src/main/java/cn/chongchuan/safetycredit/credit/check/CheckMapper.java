@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads the facts a check needs from the listing tables, and keeps the per-subject versions. */
+/**
+ * Keeps the per-subject versions, and reads the facts a check needs from the read contracts of
+ * listing, subject, violation and followup (the *_read views of V14), never their tables.
+ */
 @Mapper
 interface CheckMapper {
 
