@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The licensing-check benchmark (issue 4; not in CI): one command, a few minutes.
 #   bench/check/run.sh            (env: UNITS=100000 LISTED=10000 RUNS=3 DURATION=10s CONNECTIONS=32 SKIP_BUILD=1)
-# Starts its own MariaDB and Redis (devstack), credit-service from its jar with receipts on, loads
-# the data set, then measures with wrk on loopback:
+# Starts its own MariaDB and Redis (devstack), credit-service from its jar with receipts on (plus
+# credit-service-bench.jar, the ceiling endpoint, which the production jar does not hold: Spring
+# Boot's PropertiesLauncher adds it from loader.path), loads the data set, then measures with wrk
+# on loopback:
 #   (a) cached single check vs a constant-response endpoint of the same service (the ceiling)
 #   (b) the same check with the cache disabled (service restarted)
 #   (c) service CPU per code: single checks vs batches of 1,000
@@ -47,7 +49,8 @@ start_service() { # $1 = cache enabled (true/false)
   SPRING_DATASOURCE_URL="$JDBC" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= \
   SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SECURITY_INTERNAL_TOKEN_SECRET="$SECRET" \
   "$JAVA" -Xms1g -Xmx1g ${JFR:+-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename=$OUT/cache-$1.jfr,settings=profile} \
-    -jar credit-service/target/credit-service.jar --server.port="$PORT" \
+    -Dloader.path=credit-service/target/credit-service-bench.jar -cp credit-service/target/credit-service.jar \
+    org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" \
     --spring.profiles.active=local,bench --credit.check.cache-enabled="$1" --credit.relay.enabled=false \
     --credit.check.measures.fetch=false --logging.level.root=WARN > "$OUT/service-cache-$1.log" 2>&1 &
   SERVICE_PID=$!

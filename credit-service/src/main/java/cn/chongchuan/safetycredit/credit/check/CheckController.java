@@ -38,10 +38,12 @@ import java.util.List;
 class CheckController {
 
     private final CheckService checks;
+    private final CheckReceipts receipts;
     private final CheckProperties properties;
 
-    CheckController(CheckService checks, CheckProperties properties) {
+    CheckController(CheckService checks, CheckReceipts receipts, CheckProperties properties) {
         this.checks = checks;
+        this.receipts = receipts;
         this.properties = properties;
     }
 
@@ -130,7 +132,7 @@ class CheckController {
     @GetMapping("/api/v1/checks/receipts/{id}")
     @PreAuthorize("hasAnyRole('APPROVAL', 'ADMIN')")
     ReceiptView receipt(@PathVariable @Size(max = 36) String id, Caller caller) {
-        return checks.receipt(id, caller).map(ReceiptView::of).orElseThrow(() -> ApiException.notFound("receipt " + id));
+        return receipts.receipt(id, caller).map(ReceiptView::of).orElseThrow(() -> ApiException.notFound("receipt " + id));
     }
 
     /**
@@ -161,7 +163,7 @@ class CheckController {
     }
 
     private AuditPage auditPage(String department, String code, Instant from, Instant to, int page, int size) {
-        List<AuditEntry> items = checks.auditTrail(department, code, from, to, page, size).stream()
+        List<AuditEntry> items = receipts.auditTrail(department, code, from, to, page, size).stream()
                 .map(r -> new AuditEntry(r.receiptId(), r.departmentCode(), r.subjectKey(), r.status(), r.source(),
                         r.asOf(), r.checkedAt()))
                 .toList();
@@ -171,7 +173,7 @@ class CheckController {
     /** Open to anyone: the key that verifies check receipts (docs/licensing-check.md). */
     @GetMapping("/api/v1/public/check-signing-key")
     SigningKey signingKey() {
-        var signer = checks.signer();
+        var signer = receipts.signer();
         return new SigningKey(signer.keyId(), "Ed25519", signer.publicKeyPem(),
                 java.util.Base64.getEncoder().encodeToString(signer.publicKey().getEncoded()));
     }

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.check;
 
+import cn.chongchuan.safetycredit.credit.check.domain.ListingFact;
 import cn.chongchuan.safetycredit.credit.listing.domain.ListingState;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -9,7 +10,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads the facts a check needs from the listing tables, and keeps the per-subject versions. */
+/**
+ * Keeps the per-subject versions, and reads the facts a check needs from the read contracts of
+ * listing, subject, violation and followup (the *_read views of V14), never their tables.
+ */
 @Mapper
 interface CheckMapper {
 
@@ -48,6 +52,10 @@ interface CheckMapper {
 
     record FactRow(String subjectKey, long listingId, ListingState state, String criterionCode, String departmentCode,
             String decisionNumber, LocalDate listedFrom, LocalDate listedUntil) {
+
+        ListingFact toFact() {
+            return new ListingFact(listingId, state, criterionCode, departmentCode, decisionNumber, listedFrom, listedUntil);
+        }
     }
 
     record TransitionRow(long id, long listingId, ListingState toState, Instant occurredAt) {

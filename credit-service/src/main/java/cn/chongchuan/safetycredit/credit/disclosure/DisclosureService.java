@@ -1,7 +1,6 @@
 package cn.chongchuan.safetycredit.credit.disclosure;
 
-import cn.chongchuan.safetycredit.credit.listing.ListingService;
-import cn.chongchuan.safetycredit.credit.subject.SubjectService;
+import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
 import cn.chongchuan.safetycredit.credit.subject.domain.SubjectName;
@@ -9,6 +8,8 @@ import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The public blacklist: only entries on the list today, searchable by name or exact USCC, persons masked. */
@@ -16,11 +17,13 @@ import java.util.List;
 public class DisclosureService {
 
     private final DisclosureMapper mapper;
-    private final ListingService listings;
+    private final Clock clock;
+    private final ListingProperties listing;
 
-    DisclosureService(DisclosureMapper mapper, ListingService listings) {
+    DisclosureService(DisclosureMapper mapper, Clock clock, ListingProperties listing) {
         this.mapper = mapper;
-        this.listings = listings;
+        this.clock = clock;
+        this.listing = listing;
     }
 
     /** One page of results with the total, in a stable order (newest decision first, then id). */
@@ -29,38 +32,40 @@ public class DisclosureService {
 
     /**
      * Searches by name part or by USCC only; an ID number in either parameter is a 400 (see
-     * {@link #unitKey}), so the public list never answers a question about a personal ID number.
+     * {@link #unitCode}), so the public list never answers a question about a personal ID number.
      */
     public Page search(String name, String code, int page, int size) {
-        String key = unitKey(code);
+        String uscc = unitCode(code);
         if (ResidentIdNumber.looksLike(name)) {
             throw ApiException.badField("q", "must be a name; personal ID numbers cannot be searched on the public list");
         }
         String escaped = name == null || name.isBlank() ? null : escapeLike(SubjectName.normalise(name));
-        return new Page(mapper.search(listings.today(), escaped, key, size, (long) page * size),
-                mapper.count(listings.today(), escaped, key), page, size);
+        // The day is reckoned as the listing procedure reckons it (credit.listing.zone).
+        LocalDate today = LocalDate.now(clock.withZone(listing.zone()));
+        return new Page(mapper.search(today, escaped, uscc, size, (long) page * size),
+                mapper.count(today, escaped, uscc), page, size);
     }
 
     /**
-     * The subject key of a USCC, or null without a code. A code valid under GB 32100 is a unit,
+     * The USCC asked about, or null without a code. A code valid under GB 32100 is a unit,
      * even when it also passes the ID-number check (e.g. 911101192211154488). Any other ID-shaped
      * code is refused: the old exact-match lookup of persons confirmed a full ID number by probing
      * the birth dates behind the published mask (issue 13). Persons are asked about through the
      * keyed, audited person check. A well-formed pilot code whose check character fails is still
      * looked up as a unit (the credit office may have registered it).
      */
-    private static String unitKey(String code) {
+    private static String unitCode(String code) {
         if (code == null || code.isBlank()) {
             return null;
         }
         try {
-            return SubjectService.unitKey(UnifiedSocialCreditCode.parse(code, "code").value());
+            return UnifiedSocialCreditCode.parse(code, "code").value();
         } catch (InvalidCodeException notAValidUscc) {
             if (ResidentIdNumber.looksLike(code)) {
                 throw ApiException.badField("code", "must be a 统一社会信用代码; personal ID numbers cannot be searched "
                         + "on the public list");
             }
-            return SubjectService.unitKey(UnifiedSocialCreditCode.parseFormat(code, "code").value());
+            return UnifiedSocialCreditCode.parseFormat(code, "code").value();
         }
     }
 

@@ -11,8 +11,7 @@ import java.util.List;
  * listing (fields split by U+001F, records by U+001E; dates as epoch days), then, only for a
  * subject under key supervision, U+001D and its from, until, department and case number. The
  * version comes first so the fill script can compare it without parsing the rest. Kept small on
- * purpose: a CLEAR subject costs a few bytes of value. Entries written before key supervision
- * existed decode as before.
+ * purpose: a CLEAR subject costs a few bytes of value.
  */
 public final class FactsCodec {
 

@@ -100,10 +100,10 @@ class CheckRulesTest {
         assertThat(clear.keySupervisionOn(DECIDED)).contains(supervision);
         assertThat(clear.keySupervisionOn(DECIDED.plusYears(1))).isEmpty();
         assertThat(clear.keySupervisionOn(DECIDED.minusDays(1))).isEmpty();
-        // An entry written before key supervision existed still decodes.
-        String older = FactsCodec.encode(new SubjectFacts("U:x", 4, List.of(listed(3))));
-        assertThat(FactsCodec.decode("U:x", older).keySupervision()).isNull();
-        assertThat(FactsCodec.decode("U:x", older).listings()).hasSize(1);
+        // A subject without key supervision has no supervision part, and decodes with none.
+        String unsupervised = FactsCodec.encode(new SubjectFacts("U:x", 4, List.of(listed(3))));
+        assertThat(FactsCodec.decode("U:x", unsupervised).keySupervision()).isNull();
+        assertThat(FactsCodec.decode("U:x", unsupervised).listings()).hasSize(1);
     }
 
     @Test

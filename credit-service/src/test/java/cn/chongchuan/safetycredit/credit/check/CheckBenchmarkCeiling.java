@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Only in the 'bench' profile (bench/check): the same route shape, security and JSON size as a
- * single check, answered with a constant — the ceiling the stack allows, against which the check's
- * throughput is measured.
+ * The benchmark's ceiling (bench/check): the same route shape, security and JSON size as a single
+ * check, answered with a constant — what the stack allows, against which the check's throughput is
+ * measured. Not part of the service's jar: it is compiled with the tests and packaged alone as
+ * {@code credit-service-bench.jar}, which bench/check/run.sh adds to the service's class path; the
+ * 'bench' profile switches it on, so that the test contexts, which scan this package too, never
+ * serve it.
  */
 @RestController
 @Profile("bench")
