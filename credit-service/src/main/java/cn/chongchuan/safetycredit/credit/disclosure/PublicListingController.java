@@ -1,18 +1,18 @@
 package cn.chongchuan.safetycredit.credit.disclosure;
 
+import cn.chongchuan.safetycredit.platform.web.CsvDownload;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import static cn.chongchuan.safetycredit.platform.web.CsvDownload.cell;
 
 /** The published blacklist, open to anyone (personal data masked), as JSON pages or a CSV download. */
 @RestController
@@ -36,44 +36,26 @@ class PublicListingController {
         return disclosure.search(q, code, page, size);
     }
 
-    /** The same list as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese text). */
+    /** The same list as CSV (see {@link CsvDownload}: spreadsheet programs read the Chinese text, formulas defused). */
     @GetMapping("/api/v1/public/listings.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 18) String code) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("序号,主体类型,名称,统一社会信用代码/身份证号,列入情形,依据,决定部门,决定文书号,列入日期,移出日期\r\n");
+        CsvDownload csv = CsvDownload.withHeader(List.of("序号", "主体类型", "名称", "统一社会信用代码/身份证号", "列入情形",
+                "依据", "决定部门", "决定文书号", "列入日期", "移出日期"));
         int written = 0;
         for (int page = 0; written < CSV_MAX_ROWS; page++) {
             List<PublicListing> items = disclosure.search(q, code, page, CSV_PAGE).items();
             for (PublicListing item : items) {
-                csv.append(item.listingId()).append(',')
-                        .append("UNIT".equals(item.subjectType()) ? "单位" : "个人").append(',')
-                        .append(cell(item.name())).append(',')
-                        .append(cell(item.code())).append(',')
-                        .append(cell(item.criterionTitle())).append(',')
-                        .append(cell(item.legalBasis())).append(',')
-                        .append(cell(item.decidingDepartment())).append(',')
-                        .append(cell(item.decisionNumber())).append(',')
-                        .append(item.listedFrom()).append(',')
-                        .append(item.listedUntil()).append("\r\n");
+                csv.row(List.of(String.valueOf(item.listingId()), "UNIT".equals(item.subjectType()) ? "单位" : "个人",
+                        cell(item.name()), cell(item.code()), cell(item.criterionTitle()), cell(item.legalBasis()),
+                        cell(item.decidingDepartment()), cell(item.decisionNumber()), String.valueOf(item.listedFrom()),
+                        String.valueOf(item.listedUntil())));
             }
             written += items.size();
             if (items.size() < CSV_PAGE) {
                 break;
             }
         }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"blacklist.csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Quotes a cell and neutralises spreadsheet formulas (a cell starting with = + - @ is prefixed with '). */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return csv.attachment("blacklist.csv");
     }
 }
