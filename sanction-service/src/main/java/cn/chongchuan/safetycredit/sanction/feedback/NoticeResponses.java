@@ -124,11 +124,11 @@ class NoticeResponses {
      */
     public CaseView describeCase(Caller caller, long listingId) {
         String what = "sanction case of listing " + listingId;
-        SanctionCase sanctionCase = notices.findCaseByListingId(listingId)
-                .orElseThrow(() -> ApiException.notFound(what));
+        Notices.CaseNotices found = notices.findCase(listingId).orElseThrow(() -> ApiException.notFound(what));
+        SanctionCase sanctionCase = found.sanctionCase();
         // The department that decided the listing follows its whole case; any other only its own notices.
         boolean wholeCase = sanctionCase.decidingDepartment() != null && caller.owns(sanctionCase.decidingDepartment());
-        List<Notice> caseNotices = notices.findByCase(sanctionCase.id()).stream()
+        List<Notice> caseNotices = found.notices().stream()
                 .filter(n -> wholeCase || caller.owns(n.departmentCode()))
                 .toList();
         if (caseNotices.isEmpty() && !caller.hasRole("ADMIN")) {

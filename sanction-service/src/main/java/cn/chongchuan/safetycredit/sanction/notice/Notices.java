@@ -25,18 +25,25 @@ public class Notices {
         return notices.findById(id);
     }
 
-    public Optional<SanctionCase> findCaseByListingId(long listingId) {
-        return notices.findCaseByListingId(listingId);
+    /** "响应": the department has the notice. Only the first acknowledgement counts. */
+    public void acknowledge(String id, Instant at) {
+        notices.acknowledge(id, at);
     }
 
-    /** Every notice of a case, oldest first. */
-    public List<Notice> findByCase(long caseId) {
-        return notices.findByCase(caseId);
+    /** "反馈" complete: every measure of the notice has an outcome (acknowledging it too, if it was not). */
+    public void markAnswered(String id, Instant at) {
+        notices.markAnswered(id, at);
     }
 
     /** A department's notices, newest first; of one stage, or of all when {@code stage} is null. */
     public List<Notice> findInbox(String department, NoticeStage stage, int limit) {
         return notices.findInbox(department, stage, limit);
+    }
+
+    /** A listing's case and its notices, oldest first: what the case overview shows. */
+    public Optional<CaseNotices> findCase(long listingId) {
+        return notices.findCaseByListingId(listingId)
+                .map(sanctionCase -> new CaseNotices(sanctionCase, notices.findByCase(sanctionCase.id())));
     }
 
     /** Notices that reached their department, have no complete feedback and are past their due day. */
@@ -49,13 +56,7 @@ public class Notices {
         return notices.findFlagged(limit);
     }
 
-    /** "响应": the department has the notice. Only the first acknowledgement counts. */
-    public void acknowledge(String id, Instant at) {
-        notices.acknowledge(id, at);
-    }
-
-    /** "反馈" complete: every measure of the notice has an outcome (acknowledging it too, if it was not). */
-    public void markAnswered(String id, Instant at) {
-        notices.markAnswered(id, at);
+    /** A sanction case with every notice sent in it. */
+    public record CaseNotices(SanctionCase sanctionCase, List<Notice> notices) {
     }
 }
