@@ -2,9 +2,6 @@ package cn.chongchuan.safetycredit.sanction;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
@@ -15,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,24 +27,25 @@ class TableOwnershipTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Path MAPPERS = RESOURCES.resolve("cn/chongchuan/safetycredit/sanction");
+    private static final Pattern CREATED = Pattern.compile("(?i)CREATE\\s+TABLE\\s+`?(\\w+)");
+    private static final Pattern DROPPED = Pattern.compile("(?i)DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?`?(\\w+)");
+    /** A word that is not a column of an alias ({@code n.status}) nor part of a longer name. */
+    private static final Pattern NAME = Pattern.compile("(?<![.\\w])[A-Za-z_]\\w*");
 
     /** Table → the modules whose mapper statements name it. */
-    private static Map<String, Set<String>> users;
+    private static final Map<String, Set<String>> users = new TreeMap<>();
 
     @BeforeAll
     static void readMigrationsAndMappers() throws Exception {
-        users = new TreeMap<>();
-        tables().forEach(table -> users.put(table, new TreeSet<>()));
+        String migrations = text(RESOURCES.resolve("db/migration"), ".sql");
+        Set<String> dropped = names(DROPPED, migrations);
+        names(CREATED, migrations).stream().filter(table -> !dropped.contains(table))
+                .forEach(table -> users.put(table, new TreeSet<>()));
         try (Stream<Path> files = Files.walk(MAPPERS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
-                String module = MAPPERS.relativize(file).getName(0).toString();
-                Matcher identifiers = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)").matcher(statements(file));
-                while (identifiers.find()) {
-                    Set<String> modules = users.get(identifiers.group(1).toLowerCase(Locale.ROOT));
-                    if (modules != null) {
-                        modules.add(module);
-                    }
-                }
+            for (Path mapper : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+                String module = MAPPERS.relativize(mapper).getName(0).toString();
+                NAME.matcher(statements(mapper)).results().map(word -> users.get(word.group().toLowerCase(Locale.ROOT)))
+                        .filter(modules -> modules != null).forEach(modules -> modules.add(module));
             }
         }
     }
@@ -67,46 +65,31 @@ class TableOwnershipTest {
                 .allSatisfy((table, modules) -> assertThat(modules).as(table).hasSize(1));
     }
 
-    /** Every table the migrations create (and do not drop again). */
-    private static Set<String> tables() throws IOException {
-        StringBuilder migrations = new StringBuilder();
-        try (Stream<Path> files = Files.list(RESOURCES.resolve("db/migration"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
-                migrations.append(Files.readString(file).replaceAll("--[^\\n]*", "")).append('\n');
-            }
-        }
-        Set<String> tables = new TreeSet<>();
-        Matcher created = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)").matcher(migrations);
-        while (created.find()) {
-            tables.add(created.group(1).toLowerCase(Locale.ROOT));
-        }
-        Matcher dropped = Pattern.compile("(?i)DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?`?(\\w+)").matcher(migrations);
-        while (dropped.find()) {
-            tables.remove(dropped.group(1).toLowerCase(Locale.ROOT));
-        }
-        return tables;
+    /** The names the pattern's first group finds, in lower case. */
+    private static Set<String> names(Pattern pattern, String text) {
+        return pattern.matcher(text).results().map(match -> match.group(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
-    /** The text of a mapper's statements: no tags, attributes or comments, parameters and string literals blanked. */
-    private static String statements(Path file) throws Exception {
+    /** The files of a folder with this ending, in one text, without SQL line comments. */
+    private static String text(Path folder, String ending) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(ending)).toList()) {
+                all.append(Files.readString(file).replaceAll("--[^\\n]*", "")).append('\n');
+            }
+            return all.toString();
+        }
+    }
+
+    /**
+     * A mapper's statements as text: the DOM's text content leaves out tags, attributes and
+     * comments; parameters and string literals are blanked, as they never name a table.
+     */
+    private static String statements(Path mapper) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        // The mapper DTD is not fetched: only the statements' text is read.
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Document mapper = factory.newDocumentBuilder().parse(file.toFile());
-        StringBuilder sql = new StringBuilder();
-        text(mapper.getDocumentElement(), sql);
-        return sql.toString().replaceAll("#\\{[^}]*}", " ").replaceAll("'[^']*'", " ");
-    }
-
-    private static void text(Node node, StringBuilder sql) {
-        NodeList children = node.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            Node child = children.item(i);
-            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                sql.append(child.getNodeValue()).append(' ');
-            } else if (child.getNodeType() == Node.ELEMENT_NODE) {
-                text(child, sql);
-            }
-        }
+        return factory.newDocumentBuilder().parse(mapper.toFile()).getDocumentElement().getTextContent()
+                .replaceAll("#\\{[^}]*}", " ").replaceAll("'[^']*'", " ");
     }
 }
