@@ -2,8 +2,8 @@ package cn.chongchuan.safetycredit.sanction;
 
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
-import cn.chongchuan.safetycredit.sanction.inbox.ReceivedEvent;
-import cn.chongchuan.safetycredit.sanction.inbox.ReceivedEventMapper;
+import cn.chongchuan.safetycredit.sanction.inbox.internal.ReceivedEvent;
+import cn.chongchuan.safetycredit.sanction.inbox.internal.ReceivedEventMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;

@@ -5,6 +5,7 @@ import cn.chongchuan.safetycredit.platform.calendar.Holiday;
 import cn.chongchuan.safetycredit.platform.calendar.HolidayYear;
 import cn.chongchuan.safetycredit.platform.calendar.WorkingDayCalendar;
 import cn.chongchuan.safetycredit.platform.calendar.boot.HolidaySeedFile;
+import cn.chongchuan.safetycredit.sanction.calendar.internal.CalendarMapper;
 import cn.chongchuan.safetycredit.sanction.seed.SeedProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
-import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
+import cn.chongchuan.safetycredit.sanction.notice.DeliverySummary;
+import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryHistory;
 import cn.chongchuan.safetycredit.sanction.support.PathParameters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

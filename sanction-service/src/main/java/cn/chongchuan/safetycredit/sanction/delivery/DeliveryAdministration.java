@@ -1,9 +1,13 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
-import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
+import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
-import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
+import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
+import cn.chongchuan.safetycredit.sanction.notice.DeliverySummary;
+import cn.chongchuan.safetycredit.sanction.notice.Notice;
+import cn.chongchuan.safetycredit.sanction.notice.Notices;
 import cn.chongchuan.safetycredit.sanction.notice.NoticesQueued;
+import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryHistory;
 import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,22 +22,25 @@ import java.util.List;
 
 /** What ADMIN does about deliveries: replay, and see where each department stands. */
 @Service
-public class DeliveryAdministration {
+class DeliveryAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryAdministration.class);
     /** The dashboard's days; the history query shifts by its fixed +8 h (no daylight saving). */
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final DeliveryMapper deliveries;
-    private final NoticeMapper notices;
+    private final DeliveryQueue queue;
+    private final AttemptMapper attempts;
+    private final Notices notices;
     private final DepartmentService departments;
     private final DepartmentResilience resilience;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public DeliveryAdministration(DeliveryMapper deliveries, NoticeMapper notices, DepartmentService departments,
-            DepartmentResilience resilience, ApplicationEventPublisher events, Clock clock) {
-        this.deliveries = deliveries;
+    DeliveryAdministration(DeliveryQueue queue, AttemptMapper attempts, Notices notices,
+            DepartmentService departments, DepartmentResilience resilience, ApplicationEventPublisher events,
+            Clock clock) {
+        this.queue = queue;
+        this.attempts = attempts;
         this.notices = notices;
         this.departments = departments;
         this.resilience = resilience;
@@ -44,12 +51,13 @@ public class DeliveryAdministration {
     /** Sends one notice again from the start of the schedule (whatever became of it before). */
     @Transactional
     public void replayNotice(String noticeId) {
-        var notice = notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
-        if (deliveries.requeue(noticeId, clock.instant()) == 0) {
-            throw SanctionProblems.conflict("notice-pending",
-                    "Notice " + noticeId + " is " + notice.status() + ": it is already waiting for delivery.");
+        Notice notice = notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
+        if (!queue.requeue(noticeId, clock.instant())) {
+            throw SanctionProblems.conflict("notice-pending", "Notice " + noticeId + " is "
+                    + notice.delivery().status() + ": it is already waiting for delivery.");
         }
-        log.info("notice {} to {} replayed by ADMIN (was {})", noticeId, notice.departmentCode(), notice.status());
+        log.info("notice {} to {} replayed by ADMIN (was {})", noticeId, notice.departmentCode(),
+                notice.delivery().status());
         events.publishEvent(new NoticesQueued(1));
     }
 
@@ -57,7 +65,7 @@ public class DeliveryAdministration {
     @Transactional
     public int replayDeadNotices(String department) {
         departments.find(department);
-        int count = deliveries.requeueDead(department, clock.instant());
+        int count = queue.requeueDead(department, clock.instant());
         log.info("{} dead notices of {} replayed by ADMIN", count, department);
         if (count > 0) {
             events.publishEvent(new NoticesQueued(count));
@@ -66,7 +74,7 @@ public class DeliveryAdministration {
     }
 
     public List<DeliverySummary> summariseDeliveries() {
-        return deliveries.summarise().stream()
+        return queue.summarise().stream()
                 .map(s -> s.withCircuitBreaker(resilience.breakerState(s.department())))
                 .toList();
     }
@@ -75,11 +83,11 @@ public class DeliveryAdministration {
     public List<DeliveryHistory.Day> history(String department, int days) {
         LocalDate last = LocalDate.now(clock.withZone(CHINA));
         LocalDate first = last.minusDays(days - 1L);
-        return DeliveryHistory.of(first, last, deliveries.countByDay(department, first.atStartOfDay(CHINA).toInstant()));
+        return DeliveryHistory.of(first, last, queue.countByDay(department, first.atStartOfDay(CHINA).toInstant()));
     }
 
     public List<DeliveryAttempt> attemptsOf(String noticeId) {
         notices.findById(noticeId).orElseThrow(() -> SanctionProblems.notFound("Notice " + noticeId));
-        return deliveries.findAttempts(noticeId);
+        return attempts.findAttempts(noticeId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
+import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ import java.time.Clock;
 class DeliveryConfiguration {
 
     @Bean
-    NoticeDispatcher noticeDispatcher(DeliveryMapper deliveries, NoticeDelivery delivery, DeliveryProperties properties,
+    NoticeDispatcher noticeDispatcher(DeliveryQueue queue, NoticeDelivery delivery, DeliveryProperties properties,
             PlatformTransactionManager transactions, Clock clock) {
         String id = properties.instanceId() == null || properties.instanceId().isBlank()
                 ? NoticeDispatcher.defaultId() : properties.instanceId();
@@ -23,6 +24,6 @@ class DeliveryConfiguration {
         // concurrent fan-outs wait for a claim to commit.
         TransactionTemplate claims = new TransactionTemplate(transactions);
         claims.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return new NoticeDispatcher(id, deliveries, delivery, properties, claims, clock);
+        return new NoticeDispatcher(id, queue, delivery, properties, claims, clock);
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * department uses up only its own slots and, once its breaker opens, costs no time at all.
  */
 @Component
-public class DepartmentResilience {
+class DepartmentResilience {
 
     private final BulkheadRegistry bulkheads;
     private final RetryRegistry retries;

@@ -1,11 +1,14 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
+import cn.chongchuan.safetycredit.sanction.delivery.domain.AttemptOutcome;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryVerdict;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
+import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
 import cn.chongchuan.safetycredit.sanction.department.Department;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.department.SigningKey;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
+import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
 import feign.FeignException;
 import feign.Request;
 import feign.Response;
@@ -46,17 +49,17 @@ class NoticeDelivery {
     private final DepartmentClient client;
     private final DepartmentService departments;
     private final DepartmentResilience resilience;
-    private final DeliveryMapper deliveries;
+    private final AttemptMapper attempts;
     private final DeliveryProperties properties;
     private final EndpointPolicy endpoints;
     private final Clock clock;
 
     NoticeDelivery(DepartmentClient client, DepartmentService departments, DepartmentResilience resilience,
-            DeliveryMapper deliveries, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock) {
+            AttemptMapper attempts, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock) {
         this.client = client;
         this.departments = departments;
         this.resilience = resilience;
-        this.deliveries = deliveries;
+        this.attempts = attempts;
         this.properties = properties;
         this.endpoints = endpoints;
         this.clock = clock;
@@ -89,12 +92,12 @@ class NoticeDelivery {
         try {
             refused = endpoints.refusalBeforeCall(department.endpointUrl());
         } catch (UnknownHostException e) {
-            return roundWithoutCall(notice, dispatcher, Outcome.FAILED, "FAILED",
+            return roundWithoutCall(notice, dispatcher, Outcome.FAILED, AttemptOutcome.FAILED,
                     "endpoint host cannot be resolved now: " + e.getMessage());
         }
         if (refused.isPresent()) {
             log.warn("notice {} to {}: endpoint refused: {}", notice.id(), department.code(), refused.get());
-            return roundWithoutCall(notice, dispatcher, Outcome.REJECTED, DeliveryVerdict.REJECTED.name(),
+            return roundWithoutCall(notice, dispatcher, Outcome.REJECTED, AttemptOutcome.REJECTED,
                     "endpoint refused: endpointUrl " + refused.get());
         }
         URI endpoint = URI.create(department.endpointUrl());
@@ -117,11 +120,11 @@ class NoticeDelivery {
     }
 
     /** A round that ended before any call: recorded as an attempt of its own, with the reason. */
-    private Result roundWithoutCall(ClaimedNotice notice, String dispatcher, Outcome outcome, String attemptOutcome,
-            String why) {
+    private Result roundWithoutCall(ClaimedNotice notice, String dispatcher, Outcome outcome,
+            AttemptOutcome attemptOutcome, String why) {
         String reason = truncate(why);
         Instant now = clock.instant();
-        deliveries.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
+        attempts.insertAttempt(new DeliveryAttempt(notice.id(), notice.attempts() + 1, dispatcher, now, now,
                 null, attemptOutcome, reason));
         return new Result(outcome, null, reason, 1);
     }
@@ -151,8 +154,8 @@ class NoticeDelivery {
             reason = describe(e);
             log.warn("notice {} to {}: unexpected failure", notice.id(), notice.departmentCode(), e);
         }
-        deliveries.insertAttempt(new DeliveryAttempt(notice.id(), attemptNo, dispatcher, started, clock.instant(),
-                status, verdict == DeliveryVerdict.RETRY ? "FAILED" : verdict.name(), truncate(reason)));
+        attempts.insertAttempt(new DeliveryAttempt(notice.id(), attemptNo, dispatcher, started, clock.instant(),
+                status, AttemptOutcome.of(verdict), truncate(reason)));
         return switch (verdict) {
             case DELIVERED -> new Result(Outcome.DELIVERED, status, null, calls.get());
             case REJECTED -> new Result(Outcome.REJECTED, status, truncate(reason), calls.get());

@@ -1,6 +1,9 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
 import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliverySchedule;
+import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
+import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
+import cn.chongchuan.safetycredit.sanction.notice.DeliveryUpdate;
 import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +14,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +30,12 @@ import java.util.concurrent.TimeUnit;
  * full round of calls, so no notice is ever being sent by two dispatchers at once. A dispatcher
  * that dies leaves its leases to expire; the notices are then claimed again (at-least-once).
  */
-public class NoticeDispatcher {
+class NoticeDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
 
     private final String id;
-    private final DeliveryMapper deliveries;
+    private final DeliveryQueue queue;
     private final NoticeDelivery delivery;
     private final DeliveryProperties properties;
     private final DeliverySchedule schedule;
@@ -44,10 +45,10 @@ public class NoticeDispatcher {
     private volatile Runnable afterDelivery = () -> { };
     private volatile ExecutorService workers = newWorkers();
 
-    NoticeDispatcher(String id, DeliveryMapper deliveries, NoticeDelivery delivery, DeliveryProperties properties,
+    NoticeDispatcher(String id, DeliveryQueue queue, NoticeDelivery delivery, DeliveryProperties properties,
             TransactionTemplate transaction, Clock clock) {
         this.id = id;
-        this.deliveries = deliveries;
+        this.queue = queue;
         this.delivery = delivery;
         this.properties = properties;
         this.schedule = new DeliverySchedule(properties.schedule());
@@ -113,31 +114,12 @@ public class NoticeDispatcher {
         return running.size();
     }
 
-    /**
-     * Locks due notices without blocking on rows other dispatchers hold, and leases them to this
-     * one — never more of one department than it may have in flight; the rows left out stay queued.
-     */
+    /** Claims up to {@code limit} due notices for this dispatcher, in a transaction of its own. */
     List<ClaimedNotice> claimDue(int limit) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            int perDepartment = properties.bulkhead().maxConcurrentCalls();
-            List<DeliveryMapper.DueNotice> due = deliveries.lockDue(now, limit, perDepartment);
-            if (due.isEmpty()) {
-                return List.of();
-            }
-            Map<String, Integer> load = new HashMap<>();
-            deliveries.countInFlight(now).forEach(l -> load.put(l.departmentCode(), l.inFlight()));
-            List<String> ids = new ArrayList<>();
-            for (DeliveryMapper.DueNotice notice : due) {
-                if (load.merge(notice.departmentCode(), 1, Integer::sum) <= perDepartment) {
-                    ids.add(notice.id());
-                }
-            }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            deliveries.lease(ids, id, now.plus(properties.lease()));
-            return deliveries.findClaimed(ids, id);
+            return queue.claimDue(id, limit, properties.bulkhead().maxConcurrentCalls(), now,
+                    now.plus(properties.lease()));
         });
     }
 
@@ -145,20 +127,16 @@ public class NoticeDispatcher {
         NoticeDelivery.Result result = delivery.deliver(notice, id);
         Instant now = clock.instant();
         DeliveryUpdate update = switch (result.outcome()) {
-            case DELIVERED -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.DELIVERED.name(), result.calls(),
-                    notice.failedRounds(), null, result.httpStatus(), null, false, now, null);
-            case REJECTED -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.REJECTED.name(), result.calls(),
-                    notice.failedRounds(), null, result.httpStatus(), result.reason(), true, null, null);
-            case NO_ENDPOINT -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.PULL.name(), result.calls(),
-                    notice.failedRounds(), null, null, result.reason(), false, null, null);
-            case BUSY -> new DeliveryUpdate(notice.id(), id, DeliveryStatus.QUEUED.name(), result.calls(),
-                    notice.failedRounds(), now.plus(properties.busyRetryDelay()), result.httpStatus(), result.reason(),
-                    false, null, null);
+            case DELIVERED -> ended(notice, DeliveryStatus.DELIVERED, result, now);
+            case REJECTED -> ended(notice, DeliveryStatus.REJECTED, result, now);
+            case NO_ENDPOINT -> ended(notice, DeliveryStatus.PULL, result, now);
+            // The department's bulkhead was full: nothing was sent, and the round does not count as failed.
+            case BUSY -> queuedAgain(notice, notice.failedRounds(), now.plus(properties.busyRetryDelay()), result, now);
             case FAILED -> failedRound(notice, result, now);
         };
-        if (deliveries.finish(update) == 0) {
+        if (!queue.finishRound(update)) {
             log.warn("notice {}: lease lost before the outcome {} was written", notice.id(), update.status());
-        } else if (!DeliveryStatus.DELIVERED.name().equals(update.status())) {
+        } else if (update.status() != DeliveryStatus.DELIVERED) {
             log.info("notice {} to {}: {} ({})", notice.id(), notice.departmentCode(), update.status(), result.reason());
         }
     }
@@ -169,11 +147,23 @@ public class NoticeDispatcher {
         if (next.isEmpty()) {
             log.warn("notice {} to {} is DEAD after {} rounds: {}", notice.id(), notice.departmentCode(), failedRounds,
                     result.reason());
-            return new DeliveryUpdate(notice.id(), id, DeliveryStatus.DEAD.name(), result.calls(), failedRounds, null,
-                    result.httpStatus(), result.reason(), true, null, now);
+            return new DeliveryUpdate(notice.id(), id, DeliveryStatus.DEAD, result.calls(), failedRounds, null,
+                    result.httpStatus(), result.reason(), now);
         }
-        return new DeliveryUpdate(notice.id(), id, DeliveryStatus.QUEUED.name(), result.calls(), failedRounds,
-                next.get(), result.httpStatus(), result.reason(), false, null, null);
+        return queuedAgain(notice, failedRounds, next.get(), result, now);
+    }
+
+    /** A round that leaves the notice waiting for no further round: delivered, refused, or kept for the inbox. */
+    private DeliveryUpdate ended(ClaimedNotice notice, DeliveryStatus status, NoticeDelivery.Result result,
+            Instant now) {
+        return new DeliveryUpdate(notice.id(), id, status, result.calls(), notice.failedRounds(), null,
+                result.httpStatus(), result.reason(), now);
+    }
+
+    private DeliveryUpdate queuedAgain(ClaimedNotice notice, int failedRounds, Instant nextAttemptAt,
+            NoticeDelivery.Result result, Instant now) {
+        return new DeliveryUpdate(notice.id(), id, DeliveryStatus.QUEUED, result.calls(), failedRounds, nextAttemptAt,
+                result.httpStatus(), result.reason(), now);
     }
 
     /**

@@ -11,6 +11,11 @@ public record Department(String code, String name, String fullName, List<String>
         roles = roles == null ? List.of() : List.copyOf(roles);
     }
 
+    /** A department as the seed file names it: enabled, no endpoint or contact until ADMIN sets them. */
+    public static Department fromSeed(String code, String name, String fullName, List<String> roles, Instant at) {
+        return new Department(code, name, fullName, roles, null, true, null, at, at);
+    }
+
     /** Whether notices are pushed to an endpoint (else the department pulls its inbox). */
     public boolean pushes() {
         return endpointUrl != null && !endpointUrl.isBlank();

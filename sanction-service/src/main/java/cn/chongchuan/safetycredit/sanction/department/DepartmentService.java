@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.department;
 
+import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentMapper;
+import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentSecret;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
 import org.slf4j.Logger;
@@ -18,7 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** The department registry: registration by ADMIN, and signing secrets with rotation. */
+/**
+ * The department registry: registration by ADMIN, the seed file's entries, and signing secrets with
+ * rotation. The other modules read departments and signing keys only through here.
+ */
 @Service
 public class DepartmentService {
 
@@ -32,7 +37,7 @@ public class DepartmentService {
     private final EndpointPolicy endpoints;
     private final SecureRandom random = new SecureRandom();
 
-    public DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock, EndpointPolicy endpoints) {
+    DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock, EndpointPolicy endpoints) {
         this.departments = departments;
         this.cipher = cipher;
         this.clock = clock;
@@ -56,6 +61,15 @@ public class DepartmentService {
         return describe(code);
     }
 
+    /**
+     * Inserts a department of the seed file or updates its name and roles; the endpoint, contact and
+     * flag stay as ADMIN set them.
+     */
+    @Transactional
+    public void loadSeed(String code, String name, String fullName, List<String> roles, Instant at) {
+        departments.upsertSeed(Department.fromSeed(code, name, fullName, roles, at));
+    }
+
     @Transactional(readOnly = true)
     public DepartmentView describe(String code) {
         return view(find(code));
@@ -72,6 +86,16 @@ public class DepartmentService {
 
     public Optional<Department> findIfPresent(String code) {
         return departments.findByCode(code);
+    }
+
+    /** Every registered department, by code. */
+    public List<Department> findAll() {
+        return departments.findAll();
+    }
+
+    /** The departments of these codes that are registered, by code. */
+    public List<Department> findByCodes(List<String> codes) {
+        return codes.isEmpty() ? List.of() : departments.findByCodes(codes);
     }
 
     /** Creates a new signing secret; the previous one stays valid until retired, the one before is retired now. */

@@ -18,7 +18,7 @@ import java.util.Base64;
 
 /** Encrypts department signing secrets at rest (AES-256-GCM, random 96-bit nonce prefixed). */
 @Component
-public class SecretCipher {
+class SecretCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -26,7 +26,7 @@ public class SecretCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretCipher(SecretProperties properties, InternalTokenProperties tokenProperties, Environment environment) {
+    SecretCipher(SecretProperties properties, InternalTokenProperties tokenProperties, Environment environment) {
         this.key = new SecretKeySpec(keyBytes(properties, tokenProperties, environment), "AES");
     }
 
@@ -54,7 +54,7 @@ public class SecretCipher {
         }
     }
 
-    public byte[] encrypt(byte[] plain) {
+    byte[] encrypt(byte[] plain) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -67,7 +67,7 @@ public class SecretCipher {
         }
     }
 
-    public byte[] decrypt(byte[] stored) {
+    byte[] decrypt(byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));

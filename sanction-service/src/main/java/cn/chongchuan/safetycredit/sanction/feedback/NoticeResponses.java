@@ -2,11 +2,12 @@ package cn.chongchuan.safetycredit.sanction.feedback;
 
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.sanction.feedback.internal.FeedbackMapper;
 import cn.chongchuan.safetycredit.sanction.notice.FeedbackProperties;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
-import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
+import cn.chongchuan.safetycredit.sanction.notice.NoticeStage;
+import cn.chongchuan.safetycredit.sanction.notice.Notices;
 import cn.chongchuan.safetycredit.sanction.notice.SanctionCase;
-import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryStatus;
 import cn.chongchuan.safetycredit.sanction.notice.domain.NoticeKind;
 import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
 import org.slf4j.Logger;
@@ -31,17 +32,17 @@ import java.util.stream.Collectors;
  * notice, inbox or case answers 404 exactly as one that does not exist.
  */
 @Service
-public class NoticeResponses {
+class NoticeResponses {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeResponses.class);
 
-    private final NoticeMapper notices;
+    private final Notices notices;
     private final FeedbackMapper feedback;
     private final JsonMapper json;
     private final Clock clock;
     private final FeedbackProperties properties;
 
-    public NoticeResponses(NoticeMapper notices, FeedbackMapper feedback, JsonMapper json, Clock clock,
+    NoticeResponses(Notices notices, FeedbackMapper feedback, JsonMapper json, Clock clock,
             FeedbackProperties properties) {
         this.notices = notices;
         this.feedback = feedback;
@@ -54,7 +55,7 @@ public class NoticeResponses {
     public List<NoticeView> inbox(Caller caller, String department, String stage, int limit) {
         String target = department == null ? caller.department() : department;
         caller.requireOwns(target, "inbox of department " + target);
-        List<Notice> found = notices.findInbox(target, stage, limit);
+        List<Notice> found = notices.findInbox(target, stage == null ? null : NoticeStage.valueOf(stage), limit);
         return views(found);
     }
 
@@ -76,7 +77,7 @@ public class NoticeResponses {
     @Transactional
     public NoticeView reportFeedback(Caller caller, String noticeId, FeedbackRequest request) {
         Notice notice = own(caller, noticeId);
-        NoticeKind kind = NoticeKind.valueOf(notice.kind());
+        NoticeKind kind = notice.kind();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.outcomes().size(); i++) {
             FeedbackRequest.Item item = request.outcomes().get(i);
@@ -96,13 +97,13 @@ public class NoticeResponses {
         }
         Instant now = clock.instant();
         for (FeedbackRequest.Item item : request.outcomes()) {
-            feedback.upsert(new FeedbackEntry(noticeId, item.measureCode(), item.outcome().name(),
+            feedback.upsert(new FeedbackEntry(noticeId, item.measureCode(), item.outcome(),
                     item.referenceNumber(), item.date(), item.note(), now));
         }
         notices.acknowledge(noticeId, now);
         Set<String> answered = feedback.findByNotice(noticeId).stream().map(FeedbackEntry::measureCode)
                 .collect(Collectors.toSet());
-        if (answered.containsAll(notice.measureCodes()) && notice.feedbackAt() == null) {
+        if (answered.containsAll(notice.measureCodes()) && notice.answer().feedbackAt() == null) {
             notices.markAnswered(noticeId, now);
         }
         log.info("notice {}: feedback from {} on {} measures", noticeId, caller.department(), request.outcomes().size());
@@ -123,11 +124,11 @@ public class NoticeResponses {
      */
     public CaseView describeCase(Caller caller, long listingId) {
         String what = "sanction case of listing " + listingId;
-        SanctionCase sanctionCase = notices.findCaseByListingId(listingId)
-                .orElseThrow(() -> ApiException.notFound(what));
+        Notices.CaseNotices found = notices.findCase(listingId).orElseThrow(() -> ApiException.notFound(what));
+        SanctionCase sanctionCase = found.sanctionCase();
         // The department that decided the listing follows its whole case; any other only its own notices.
         boolean wholeCase = sanctionCase.decidingDepartment() != null && caller.owns(sanctionCase.decidingDepartment());
-        List<Notice> caseNotices = notices.findByCase(sanctionCase.id()).stream()
+        List<Notice> caseNotices = found.notices().stream()
                 .filter(n -> wholeCase || caller.owns(n.departmentCode()))
                 .toList();
         if (caseNotices.isEmpty() && !caller.hasRole("ADMIN")) {
@@ -136,9 +137,10 @@ public class NoticeResponses {
         Map<String, List<FeedbackEntry>> reports = feedbackOf(caseNotices);
         LocalDate today = today();
         List<CaseView.DepartmentProgress> progress = caseNotices.stream()
-                .map(n -> new CaseView.DepartmentProgress(n.departmentCode(), n.id(), n.kind(), n.status(),
-                        n.deliveredAt(), n.attempts(), n.lastReason(), n.acknowledgedAt(), n.feedbackDueOn(),
-                        n.feedbackAt(), overdue(n, today), reports.getOrDefault(n.id(), List.of())))
+                .map(n -> new CaseView.DepartmentProgress(n.departmentCode(), n.id(), n.kind(), n.delivery().status(),
+                        n.delivery().deliveredAt(), n.delivery().attempts(), n.delivery().lastReason(),
+                        n.answer().acknowledgedAt(), n.answer().feedbackDueOn(), n.answer().feedbackAt(),
+                        n.overdueOn(today), reports.getOrDefault(n.id(), List.of())))
                 .toList();
         return new CaseView(sanctionCase.listingId(), sanctionCase.subjectType(), sanctionCase.subjectName(),
                 sanctionCase.subjectCode(), sanctionCase.decisionNumber(), sanctionCase.status(),
@@ -176,14 +178,10 @@ public class NoticeResponses {
     }
 
     private NoticeView view(Notice n, List<FeedbackEntry> reports) {
-        return new NoticeView(n.id(), n.kind(), n.departmentCode(), n.listingId(), n.measureCodes(), n.status(),
-                n.createdAt(), n.deliveredAt(), n.acknowledgedAt(), n.feedbackDueOn(), n.feedbackAt(),
-                overdue(n, today()), reports, json.readTree(n.body()));
-    }
-
-    private static boolean overdue(Notice n, LocalDate today) {
-        return n.feedbackAt() == null && DeliveryStatus.valueOf(n.status()).reachedDepartment()
-                && n.feedbackDueOn().isBefore(today);
+        return new NoticeView(n.id(), n.kind(), n.departmentCode(), n.listingId(), n.measureCodes(),
+                n.delivery().status(), n.createdAt(), n.delivery().deliveredAt(), n.answer().acknowledgedAt(),
+                n.answer().feedbackDueOn(), n.answer().feedbackAt(), n.overdueOn(today()), reports,
+                json.readTree(n.body()));
     }
 
     private LocalDate today() {

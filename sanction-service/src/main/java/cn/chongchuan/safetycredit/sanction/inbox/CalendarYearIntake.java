@@ -2,6 +2,8 @@ package cn.chongchuan.safetycredit.sanction.inbox;
 
 import cn.chongchuan.safetycredit.platform.calendar.HolidayYear;
 import cn.chongchuan.safetycredit.sanction.calendar.CalendarService;
+import cn.chongchuan.safetycredit.sanction.inbox.internal.ReceivedEvent;
+import cn.chongchuan.safetycredit.sanction.inbox.internal.ReceivedEventMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -12,7 +14,7 @@ import java.util.Locale;
 
 /** Takes in the calendar years credit-service sends, exactly once each (the event id, as for listing events). */
 @Service
-public class CalendarYearIntake {
+class CalendarYearIntake {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarYearIntake.class);
 
@@ -20,7 +22,7 @@ public class CalendarYearIntake {
     private final CalendarService calendar;
     private final Clock clock;
 
-    public CalendarYearIntake(ReceivedEventMapper received, CalendarService calendar, Clock clock) {
+    CalendarYearIntake(ReceivedEventMapper received, CalendarService calendar, Clock clock) {
         this.received = received;
         this.calendar = calendar;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.inbox;
 
+import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

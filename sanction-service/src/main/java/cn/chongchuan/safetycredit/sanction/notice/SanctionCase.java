@@ -1,11 +1,12 @@
 package cn.chongchuan.safetycredit.sanction.notice;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import cn.chongchuan.safetycredit.sanction.notice.domain.CaseStatus;
+import cn.chongchuan.safetycredit.sanction.support.SubjectType;
 
-/** The sanction case of one listing: what every department is told about. */
-public record SanctionCase(Long id, long listingId, String subjectType, String subjectKey, String subjectName,
-        String subjectCode, String criterionCode, String criterionTitle, String decisionNumber,
-        String decidingDepartment, LocalDate listedFrom, LocalDate listedUntil, String relatedListingIds,
-        String status, String endCause, Instant startedAt, Instant endedAt) {
+import java.time.Instant;
+
+/** The sanction case of one listing, as its overview shows it: whom it names, who decided it, where it stands. */
+public record SanctionCase(long id, long listingId, SubjectType subjectType, String subjectName, String subjectCode,
+        String decisionNumber, String decidingDepartment, CaseStatus status, ListingEvent.Cause endCause,
+        Instant startedAt, Instant endedAt) {
 }

@@ -3,13 +3,18 @@ package cn.chongchuan.safetycredit.sanction.notice;
 import cn.chongchuan.safetycredit.platform.calendar.WorkingDayCalendar;
 import cn.chongchuan.safetycredit.sanction.calendar.CalendarService;
 import cn.chongchuan.safetycredit.sanction.department.Department;
-import cn.chongchuan.safetycredit.sanction.department.DepartmentMapper;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.measure.Measure;
-import cn.chongchuan.safetycredit.sanction.measure.MeasureMapper;
+import cn.chongchuan.safetycredit.sanction.measure.MeasureService;
+import cn.chongchuan.safetycredit.sanction.notice.domain.CaseStatus;
 import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryStatus;
 import cn.chongchuan.safetycredit.sanction.notice.domain.FanOutPlan;
 import cn.chongchuan.safetycredit.sanction.notice.domain.FeedbackDeadline;
 import cn.chongchuan.safetycredit.sanction.notice.domain.NoticeKind;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NewCase;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NewNotice;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NoticeMapper;
+import cn.chongchuan.safetycredit.sanction.support.GeneratedId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,8 +47,8 @@ public class SanctionFanOut {
     private static final Logger log = LoggerFactory.getLogger(SanctionFanOut.class);
 
     private final NoticeMapper notices;
-    private final MeasureMapper measures;
-    private final DepartmentMapper departments;
+    private final MeasureService measures;
+    private final DepartmentService departments;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -50,7 +56,7 @@ public class SanctionFanOut {
     private final FeedbackProperties feedback;
     private final CalendarService calendars;
 
-    public SanctionFanOut(NoticeMapper notices, MeasureMapper measures, DepartmentMapper departments, JsonMapper json,
+    SanctionFanOut(NoticeMapper notices, MeasureService measures, DepartmentService departments, JsonMapper json,
             ApplicationEventPublisher events, Clock clock, FeedbackProperties feedback, CalendarService calendars) {
         this.notices = notices;
         this.measures = measures;
@@ -65,53 +71,56 @@ public class SanctionFanOut {
 
     /** A listing started (LISTED, or RESTORED): open or re-open its case and notify the departments. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Notice> startSanction(ListingFacts facts) {
+    public void startSanction(ListingEvent event) {
         Instant now = clock.instant();
-        SanctionCase sanctionCase = notices.findCaseByListingId(facts.listingId()).orElse(null);
+        SanctionCase sanctionCase = notices.findCaseByListingId(event.listingId()).orElse(null);
+        long caseId;
         if (sanctionCase == null) {
-            sanctionCase = openCase(facts, "ACTIVE", null, now);
-        } else if ("ACTIVE".equals(sanctionCase.status())) {
+            caseId = openCase(event, CaseStatus.ACTIVE, now);
+        } else if (sanctionCase.status() == CaseStatus.ACTIVE) {
             // The departments were told of this listing's start and not yet of an end: nothing new to say.
-            log.info("listing {} is already under sanction; start event {} adds no notice", facts.listingId(),
-                    facts.eventId());
-            return List.of();
+            log.info("listing {} is already under sanction; start event {} adds no notice", event.listingId(),
+                    event.normalisedEventId());
+            return;
         } else {
-            notices.restartCase(sanctionCase.id(), now);
+            caseId = sanctionCase.id();
+            notices.restartCase(caseId, now);
         }
-        List<Measure> catalogue = measures.find(null, facts.subjectType());
-        return issue(sanctionCase, facts, NoticeKind.SANCTION_START, planFor(facts.subjectType(), catalogue),
-                catalogue, now);
+        List<Measure> catalogue = measures.catalogue(null, event.subjectType().name());
+        issue(caseId, event, NoticeKind.SANCTION_START, planFor(event, catalogue), catalogue, now);
     }
 
     /** A listing ended (EXPIRED, REPAIRED, REVOKED): close the case and tell the same departments to lift. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Notice> endSanction(ListingFacts facts) {
+    public void endSanction(ListingEvent event) {
         Instant now = clock.instant();
-        SanctionCase sanctionCase = notices.findCaseByListingId(facts.listingId()).orElse(null);
+        SanctionCase sanctionCase = notices.findCaseByListingId(event.listingId()).orElse(null);
+        long caseId;
         Map<String, List<String>> plan = new LinkedHashMap<>();
         if (sanctionCase == null) {
             // The start never reached us (or predates this service): tell whoever would have been told.
-            sanctionCase = openCase(facts, "ENDED", facts.cause(), now);
-            plan = planFor(facts.subjectType(), measures.find(null, facts.subjectType()));
-        } else if ("ENDED".equals(sanctionCase.status())) {
-            log.info("listing {} has already ended; end event {} adds no notice", facts.listingId(), facts.eventId());
-            return List.of();
+            caseId = openCase(event, CaseStatus.ENDED, now);
+            plan = planFor(event, measures.catalogue(null, event.subjectType().name()));
+        } else if (sanctionCase.status() == CaseStatus.ENDED) {
+            log.info("listing {} has already ended; end event {} adds no notice", event.listingId(),
+                    event.normalisedEventId());
+            return;
         } else {
-            notices.endCase(sanctionCase.id(), facts.cause(), now);
-            for (Notice start : notices.findLatestStartNotices(sanctionCase.id())) {
+            caseId = sanctionCase.id();
+            notices.endCase(caseId, event.cause(), now);
+            for (Notice start : notices.findLatestStartNotices(caseId)) {
                 plan.put(start.departmentCode(), start.measureCodes());
             }
         }
         List<String> codes = plan.values().stream().flatMap(List::stream).distinct().toList();
-        List<Measure> named = codes.isEmpty() ? List.of() : measures.findByCodes(codes);
-        return issue(sanctionCase, facts, NoticeKind.SANCTION_END, plan, named, now);
+        issue(caseId, event, NoticeKind.SANCTION_END, plan, measures.findByCodes(codes), now);
     }
 
     /** Who must be told about a listing of this subject type, and of which measures. */
-    private Map<String, List<String>> planFor(String subjectType, List<Measure> catalogue) {
+    private Map<String, List<String>> planFor(ListingEvent event, List<Measure> catalogue) {
         Set<String> partners = departments.findAll().stream().filter(SanctionFanOut::appliesMeasures)
                 .map(Department::code).collect(Collectors.toSet());
-        return FanOutPlan.departmentsFor(subjectType, catalogue.stream()
+        return FanOutPlan.departmentsFor(event.subjectType().name(), catalogue.stream()
                 .map(m -> new FanOutPlan.CatalogueEntry(m.code(), m.department(), m.subjectTypes())).toList(), partners);
     }
 
@@ -120,22 +129,21 @@ public class SanctionFanOut {
         return department.enabled() && department.roles().contains("PARTNER");
     }
 
-    private SanctionCase openCase(ListingFacts facts, String status, String endCause, Instant now) {
-        String related = facts.relatedListingIds().stream().map(String::valueOf).collect(Collectors.joining(","));
-        notices.insertCase(new SanctionCase(null, facts.listingId(), facts.subjectType(), facts.subjectKey(),
-                facts.subjectName(), facts.subjectCode(), facts.criterionCode(), facts.criterionTitle(),
-                facts.decisionNumber(), facts.decidingDepartment(), facts.listedFrom(), facts.listedUntil(),
-                related.isEmpty() ? null : related, status, endCause, now, "ENDED".equals(status) ? now : null));
-        return notices.findCaseByListingId(facts.listingId()).orElseThrow();
+    /** Opens the listing's case; the database gives it its id. */
+    private long openCase(ListingEvent event, CaseStatus status, Instant now) {
+        GeneratedId id = new GeneratedId();
+        notices.insertCase(id, new NewCase(event, status, now));
+        return id.value();
     }
 
-    private List<Notice> issue(SanctionCase sanctionCase, ListingFacts facts, NoticeKind kind,
-            Map<String, List<String>> plan, List<Measure> catalogue, Instant now) {
+    private void issue(long caseId, ListingEvent event, NoticeKind kind, Map<String, List<String>> plan,
+            List<Measure> catalogue, Instant now) {
         if (plan.isEmpty()) {
-            log.warn("listing {} ({}): no department implements a measure for {}", facts.listingId(), kind,
-                    facts.subjectType());
-            return List.of();
+            log.warn("listing {} ({}): no department implements a measure for {}", event.listingId(), kind,
+                    event.subjectType());
+            return;
         }
+        String eventId = event.normalisedEventId();
         Map<String, Measure> byCode = catalogue.stream().collect(Collectors.toMap(Measure::code, Function.identity()));
         Map<String, Department> targets = departments.findByCodes(List.copyOf(plan.keySet())).stream()
                 .collect(Collectors.toMap(Department::code, Function.identity()));
@@ -144,33 +152,29 @@ public class SanctionFanOut {
         LocalDate dueOn = deadline.dueFor(issuedOn, calendar);
         if (!calendar.covers(issuedOn, dueOn)) {
             log.warn("listing {}: the feedback period {} to {} runs into a year the holiday calendar does not cover "
-                    + "(covered: {}); counted Monday to Friday there", facts.listingId(), issuedOn, dueOn, calendar.years());
+                    + "(covered: {}); counted Monday to Friday there", event.listingId(), issuedOn, dueOn,
+                    calendar.years());
         }
-        NoticeBody.Listing listing = new NoticeBody.Listing(facts.listingId(), facts.subjectType(), facts.subjectKey(),
-                facts.subjectName(), facts.subjectCode(), facts.criterionCode(), facts.criterionTitle(),
-                facts.decisionNumber(), facts.decidingDepartment(), facts.listedFrom(), facts.listedUntil(),
-                facts.relatedListingIds(), facts.otherListingsInForce());
-        List<Notice> issued = new ArrayList<>();
+        List<NewNotice> issued = new ArrayList<>();
         plan.forEach((departmentCode, measureCodes) -> {
-            Department department = targets.get(departmentCode);
             String id = UUID.randomUUID().toString();
-            List<NoticeBody.MeasureItem> items = measureCodes.stream().map(byCode::get)
-                    .filter(java.util.Objects::nonNull)
+            List<NoticeBody.MeasureItem> items = measureCodes.stream().map(byCode::get).filter(Objects::nonNull)
                     .map(m -> new NoticeBody.MeasureItem(m.code(), m.title(), m.legalBasis())).toList();
-            String body = json.writeValueAsString(new NoticeBody(id, kind.name(), departmentCode, facts.eventId(),
-                    facts.cause(), facts.occurredAt(), listing, items, dueOn, now));
-            boolean push = department != null && department.pushes();
-            issued.add(new Notice(id, sanctionCase.id(), facts.listingId(), departmentCode, kind.name(),
-                    facts.eventId(), measureCodes, body, (push ? DeliveryStatus.QUEUED : DeliveryStatus.PULL).name(),
-                    0, 0, push ? now : null, null, null, null, null, false, null, null, null, dueOn, null, now));
+            String body = json.writeValueAsString(new NoticeBody(id, kind, departmentCode, eventId, event.cause(),
+                    event.occurredAt(), event, items, dueOn, now));
+            // Pushed to the department's endpoint when it has one; otherwise kept for it to fetch.
+            Department department = targets.get(departmentCode);
+            DeliveryStatus delivery = department != null && department.pushes() ? DeliveryStatus.QUEUED
+                    : DeliveryStatus.PULL;
+            issued.add(new NewNotice(id, caseId, event.listingId(), departmentCode, kind, eventId, measureCodes, body,
+                    delivery, dueOn, now));
         });
         notices.insertNotices(issued);
-        long queued = issued.stream().filter(n -> DeliveryStatus.QUEUED.name().equals(n.status())).count();
-        log.info("listing {} ({} {}): {} notices, {} to push", facts.listingId(), kind, facts.cause(), issued.size(),
+        long queued = issued.stream().filter(n -> n.status() == DeliveryStatus.QUEUED).count();
+        log.info("listing {} ({} {}): {} notices, {} to push", event.listingId(), kind, event.cause(), issued.size(),
                 queued);
         if (queued > 0) {
             events.publishEvent(new NoticesQueued((int) queued));
         }
-        return issued;
     }
 }

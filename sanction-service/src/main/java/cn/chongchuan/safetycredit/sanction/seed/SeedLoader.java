@@ -1,9 +1,8 @@
 package cn.chongchuan.safetycredit.sanction.seed;
 
-import cn.chongchuan.safetycredit.sanction.department.Department;
-import cn.chongchuan.safetycredit.sanction.department.DepartmentMapper;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.measure.Measure;
-import cn.chongchuan.safetycredit.sanction.measure.MeasureMapper;
+import cn.chongchuan.safetycredit.sanction.measure.MeasureService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,13 +34,13 @@ class SeedLoader implements ApplicationRunner {
 
     private final SeedProperties properties;
     private final ResourceLoader resources;
-    private final DepartmentMapper departments;
-    private final MeasureMapper measures;
+    private final DepartmentService departments;
+    private final MeasureService measures;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SeedLoader(SeedProperties properties, ResourceLoader resources, DepartmentMapper departments,
-            MeasureMapper measures, TransactionTemplate transaction, Clock clock) {
+    SeedLoader(SeedProperties properties, ResourceLoader resources, DepartmentService departments,
+            MeasureService measures, TransactionTemplate transaction, Clock clock) {
         this.properties = properties;
         this.resources = resources;
         this.departments = departments;
@@ -63,11 +62,11 @@ class SeedLoader implements ApplicationRunner {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
             for (Map<String, Object> d : departmentEntries) {
-                departments.upsertSeed(new Department(text(d, "code"), text(d, "name"), (String) d.get("fullName"),
-                        codes(d, "roles"), null, true, null, now, now));
+                departments.loadSeed(text(d, "code"), text(d, "name"), (String) d.get("fullName"), codes(d, "roles"),
+                        now);
             }
             for (Map<String, Object> m : measureEntries) {
-                measures.upsert(new Measure(text(m, "code"), text(m, "title"), text(m, "department"),
+                measures.loadSeed(new Measure(text(m, "code"), text(m, "title"), text(m, "department"),
                         text(m, "legalBasis"), codes(m, "subjectTypes")), now);
             }
         });

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
+import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
@@ -43,7 +44,7 @@ class DispatcherConcurrencyTest {
     @Autowired
     TestClock clock;
     @Autowired
-    DeliveryMapper deliveries;
+    DeliveryQueue deliveries;
     @Autowired
     NoticeDelivery delivery;
     @Autowired

@@ -3,9 +3,11 @@ package cn.chongchuan.safetycredit.sanction.inbox;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.measure.Measure;
-import cn.chongchuan.safetycredit.sanction.measure.MeasureMapper;
+import cn.chongchuan.safetycredit.sanction.measure.internal.MeasureMapper;
+import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
-import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
+import cn.chongchuan.safetycredit.sanction.notice.domain.CaseStatus;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NoticeMapper;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class ListingEventFanOutTest {
 
     private List<Notice> noticesOf(long listingId, String kind) {
         long caseId = notices.findCaseByListingId(listingId).orElseThrow().id();
-        return notices.findByCase(caseId).stream().filter(n -> n.kind().equals(kind)).toList();
+        return notices.findByCase(caseId).stream().filter(n -> n.kind().name().equals(kind)).toList();
     }
 
     /** What the catalogue says: department → its measures for the subject type (enabled departments). */
@@ -124,8 +126,8 @@ class ListingEventFanOutTest {
         assertThat(ends).isEqualTo(starts);
         assertThat(notices.findCaseByListingId(listingId).orElseThrow())
                 .satisfies(c -> {
-                    assertThat(c.status()).isEqualTo("ENDED");
-                    assertThat(c.endCause()).isEqualTo("REPAIRED");
+                    assertThat(c.status()).isEqualTo(CaseStatus.ENDED);
+                    assertThat(c.endCause()).isEqualTo(ListingEvent.Cause.REPAIRED);
                 });
     }
 
@@ -163,7 +165,7 @@ class ListingEventFanOutTest {
                 ListingEvents.aUnitListed(listingId).with("cause", "RESTORED").json(), Api.service());
         assertThat(restored.status()).isEqualTo(202);
         assertThat(noticesOf(listingId, "SANCTION_START")).hasSize(2 * departments);
-        assertThat(notices.findCaseByListingId(listingId).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(notices.findCaseByListingId(listingId).orElseThrow().status()).isEqualTo(CaseStatus.ACTIVE);
     }
 
     @Test

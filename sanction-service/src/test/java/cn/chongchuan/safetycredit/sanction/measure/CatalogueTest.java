@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.sanction.measure;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
+import cn.chongchuan.safetycredit.sanction.measure.internal.MeasureMapper;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

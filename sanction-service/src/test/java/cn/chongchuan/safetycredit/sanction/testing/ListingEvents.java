@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.testing;
 
+import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -75,6 +76,11 @@ public final class ListingEvents {
 
         public String json() {
             return JSON.writeValueAsString(fields);
+        }
+
+        /** The event as sanction-service reads it off the wire. */
+        public ListingEvent event() {
+            return JSON.readValue(json(), ListingEvent.class);
         }
     }
 }

@@ -1,10 +1,15 @@
 package cn.chongchuan.safetycredit.sanction.delivery.mapper;
 
-import cn.chongchuan.safetycredit.sanction.delivery.DeliveryMapper;
-import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryHistory;
-import cn.chongchuan.safetycredit.sanction.notice.Notice;
-import cn.chongchuan.safetycredit.sanction.notice.NoticeMapper;
-import cn.chongchuan.safetycredit.sanction.notice.SanctionCase;
+import cn.chongchuan.safetycredit.sanction.notice.domain.CaseStatus;
+import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryHistory;
+import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryStatus;
+import cn.chongchuan.safetycredit.sanction.notice.domain.NoticeKind;
+import cn.chongchuan.safetycredit.sanction.notice.internal.DeliveryMapper;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NewCase;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NewNotice;
+import cn.chongchuan.safetycredit.sanction.notice.internal.NoticeMapper;
+import cn.chongchuan.safetycredit.sanction.support.GeneratedId;
+import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
@@ -60,9 +65,9 @@ class DeliveryMapperTest {
     @BeforeEach
     void aCase() {
         listingId = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
-        notices.insertCase(new SanctionCase(null, listingId, "UNIT", "U:x", "某公司", "91310110666007217T", null, null,
-                null, null, null, null, null, "ACTIVE", null, now, null));
-        caseId = notices.findCaseByListingId(listingId).orElseThrow().id();
+        GeneratedId id = new GeneratedId();
+        notices.insertCase(id, new NewCase(ListingEvents.aUnitListed(listingId).event(), CaseStatus.ACTIVE, now));
+        caseId = id.value();
     }
 
     /** The claim, seen only as far as this test's notices go (other tests' notices may be due too). */
@@ -73,9 +78,9 @@ class DeliveryMapperTest {
 
     private String queued(String department, Instant due) {
         String id = UUID.randomUUID().toString();
-        notices.insertNotices(List.of(new Notice(id, caseId, listingId, department, "SANCTION_START",
-                UUID.randomUUID().toString(), List.of("M-1"), "{}", "QUEUED", 0, 0, due, null, null, null, null, false,
-                null, null, null, LocalDate.of(2099, 1, 15), null, due)));
+        notices.insertNotices(List.of(new NewNotice(id, caseId, listingId, department, NoticeKind.SANCTION_START,
+                UUID.randomUUID().toString(), List.of("M-1"), "{}", DeliveryStatus.QUEUED, LocalDate.of(2099, 1, 15),
+                due)));
         return id;
     }
 
@@ -173,9 +178,9 @@ class DeliveryMapperTest {
     private void happened(String department, Instant created, Instant delivered, Instant acknowledged, Instant answered,
             Instant dead) {
         String id = UUID.randomUUID().toString();
-        notices.insertNotices(List.of(new Notice(id, caseId, listingId, department, "SANCTION_START",
-                UUID.randomUUID().toString(), List.of("M-1"), "{}", dead == null ? "DELIVERED" : "DEAD", 1, 0, null, null,
-                null, null, null, false, null, null, null, LocalDate.of(2099, 3, 15), null, created)));
+        notices.insertNotices(List.of(new NewNotice(id, caseId, listingId, department, NoticeKind.SANCTION_START,
+                UUID.randomUUID().toString(), List.of("M-1"), "{}",
+                dead == null ? DeliveryStatus.DELIVERED : DeliveryStatus.DEAD, LocalDate.of(2099, 3, 15), created)));
         new JdbcTemplate(dataSource).update(
                 "UPDATE notice SET delivered_at = ?, acknowledged_at = ?, feedback_at = ?, dead_at = ? WHERE id = ?",
                 timestamp(delivered), timestamp(acknowledged), timestamp(answered), timestamp(dead), id);

@@ -1,0 +1,11 @@
+/**
+ * Delivery of notices to department endpoints (table {@code delivery_attempt}): dispatchers that
+ * claim due notices from the notice module's {@link cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue},
+ * sign and post them through each department's guards (OpenFeign, Resilience4j), record every call,
+ * and ADMIN's replays and dashboard. Publishes nothing: its API is HTTP.
+ */
+@ApplicationModule(displayName = "Delivery",
+        allowedDependencies = {"notice", "notice::domain", "department", "endpoint", "support"})
+package cn.chongchuan.safetycredit.sanction.delivery;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,0 @@
-package cn.chongchuan.safetycredit.sanction.department;
-
-import java.time.Instant;
-
-/** One stored signing secret of a department, still encrypted. */
-public record DepartmentSecret(long id, String departmentCode, String keyId, byte[] encryptedSecret,
-        String fingerprint, Instant createdAt, Instant retiredAt) {
-}

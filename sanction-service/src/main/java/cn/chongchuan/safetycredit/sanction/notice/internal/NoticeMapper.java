@@ -1,0 +1,56 @@
+package cn.chongchuan.safetycredit.sanction.notice.internal;
+
+import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
+import cn.chongchuan.safetycredit.sanction.notice.Notice;
+import cn.chongchuan.safetycredit.sanction.notice.NoticeStage;
+import cn.chongchuan.safetycredit.sanction.notice.SanctionCase;
+import cn.chongchuan.safetycredit.sanction.support.GeneratedId;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sanction_case and notice tables, owned by the notice module: cases, the notices' content and
+ * the departments' answers. The delivery state of the notices is {@link DeliveryMapper}'s.
+ */
+@Mapper
+public interface NoticeMapper {
+
+    /** Inserts the case and puts its generated id into {@code id}. */
+    int insertCase(@Param("id") GeneratedId id, @Param("c") NewCase sanctionCase);
+
+    Optional<SanctionCase> findCaseByListingId(@Param("listingId") long listingId);
+
+    /** Re-opens a case whose listing was restored (a revoked repair). */
+    int restartCase(@Param("id") long id, @Param("startedAt") Instant startedAt);
+
+    int endCase(@Param("id") long id, @Param("endCause") ListingEvent.Cause endCause,
+            @Param("endedAt") Instant endedAt);
+
+    int insertNotices(@Param("notices") List<NewNotice> notices);
+
+    Optional<Notice> findById(@Param("id") String id);
+
+    /** The notices of the latest start of a case (the departments an end notice goes to). */
+    List<Notice> findLatestStartNotices(@Param("caseId") long caseId);
+
+    List<Notice> findByCase(@Param("caseId") long caseId);
+
+    /** A department's notices, newest first, narrowed to one stage when it is given. */
+    List<Notice> findInbox(@Param("department") String department, @Param("stage") NoticeStage stage,
+            @Param("limit") int limit);
+
+    /** Notices that reached their department, have no complete feedback and are past their due day. */
+    List<Notice> findOverdue(@Param("today") LocalDate today, @Param("limit") int limit);
+
+    /** Notices flagged for ADMIN: refused by the department (4xx) or dead after the schedule. */
+    List<Notice> findFlagged(@Param("limit") int limit);
+
+    int acknowledge(@Param("id") String id, @Param("at") Instant at);
+
+    int markAnswered(@Param("id") String id, @Param("at") Instant at);
+}
