@@ -1,6 +1,6 @@
 package cn.chongchuan.safetycredit.credit;
 
-import cn.chongchuan.safetycredit.credit.support.TestClockConfiguration;
+import cn.chongchuan.safetycredit.platform.testing.TestClockConfiguration;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;

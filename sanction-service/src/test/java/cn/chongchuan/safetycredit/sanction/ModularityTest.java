@@ -1,15 +1,10 @@
 package cn.chongchuan.safetycredit.sanction;
 
+import cn.chongchuan.safetycredit.platform.testing.ModuleDocumentation;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The feature packages are application modules: each uses only what the others publish (their base
@@ -30,35 +25,7 @@ class ModularityTest {
     }
 
     @Test
-    void writesTheModuleDocumentation() throws IOException {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCUMENTATION.toString()))
-                .writeDocumentation();
-        try (Stream<Path> diagrams = Files.list(DOCUMENTATION)) {
-            for (Path diagram : diagrams.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                Files.write(diagram, withRelationsSorted(Files.readAllLines(diagram)));
-            }
-        }
-    }
-
-    /**
-     * The Documenter lists a diagram's relations in no fixed order; sorted, the committed files change
-     * only when the modules do.
-     */
-    private static List<String> withRelationsSorted(List<String> lines) {
-        List<String> sorted = new ArrayList<>(lines.size());
-        List<String> relations = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("Rel(")) {
-                relations.add(line);
-                continue;
-            }
-            relations.sort(null);
-            sorted.addAll(relations);
-            relations.clear();
-            sorted.add(line);
-        }
-        relations.sort(null);
-        sorted.addAll(relations);
-        return sorted;
+    void writesTheModuleDocumentation() {
+        ModuleDocumentation.write(modules, DOCUMENTATION);
     }
 }

@@ -1,7 +1,7 @@
 package cn.chongchuan.safetycredit.sanction;
 
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
-import cn.chongchuan.safetycredit.sanction.testing.TestClockConfiguration;
+import cn.chongchuan.safetycredit.platform.testing.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;

@@ -2,7 +2,7 @@ package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
 import cn.chongchuan.safetycredit.credit.support.AmbiguousCode;
-import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;

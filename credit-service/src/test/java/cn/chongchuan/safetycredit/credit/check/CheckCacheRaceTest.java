@@ -6,7 +6,7 @@ import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
 import cn.chongchuan.safetycredit.credit.check.domain.SubjectFacts;
 import cn.chongchuan.safetycredit.credit.listing.ListingService;
 import cn.chongchuan.safetycredit.credit.listing.domain.ServiceMethod;
-import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.web.Caller;

@@ -3,7 +3,7 @@ package cn.chongchuan.safetycredit.credit.disclosure;
 import cn.chongchuan.safetycredit.credit.ServiceTest;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
-import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;

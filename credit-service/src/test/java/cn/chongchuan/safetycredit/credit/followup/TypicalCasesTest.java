@@ -3,7 +3,7 @@ package cn.chongchuan.safetycredit.credit.followup;
 import cn.chongchuan.safetycredit.credit.ServiceTest;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalPage;
 import cn.chongchuan.safetycredit.credit.followup.domain.NameMask;
-import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

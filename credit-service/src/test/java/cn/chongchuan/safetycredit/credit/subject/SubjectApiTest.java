@@ -1,7 +1,7 @@
 package cn.chongchuan.safetycredit.credit.subject;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
-import cn.chongchuan.safetycredit.credit.support.MutableClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.credit.support.ViolationFixture;
 import cn.chongchuan.safetycredit.platform.testing.Http;

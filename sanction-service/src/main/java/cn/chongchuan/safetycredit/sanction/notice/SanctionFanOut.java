@@ -14,7 +14,7 @@ import cn.chongchuan.safetycredit.sanction.notice.domain.NoticeKind;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NewCase;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NewNotice;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NoticeMapper;
-import cn.chongchuan.safetycredit.sanction.support.GeneratedId;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.seed;
 
+import cn.chongchuan.safetycredit.platform.seed.DepartmentSeed;
+import cn.chongchuan.safetycredit.platform.seed.DepartmentSeeds;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.measure.Measure;
 import cn.chongchuan.safetycredit.sanction.measure.MeasureService;
@@ -24,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads {@code seeds/departments.yaml} and {@code seeds/measures.yaml} at start-up, upserting by
- * code: running it again, or on several instances at once, changes nothing but what the files changed.
+ * Loads {@code seeds/departments.yaml} (read as every part of the system reads it, see
+ * {@link DepartmentSeeds}) and {@code seeds/measures.yaml} at start-up, upserting by code: running
+ * it again, or on several instances at once, changes nothing but what the files changed.
  */
 @Component
 class SeedLoader implements ApplicationRunner {
@@ -57,13 +60,13 @@ class SeedLoader implements ApplicationRunner {
     }
 
     void loadSeeds() {
-        List<Map<String, Object>> departmentEntries = entries(properties.departments(), "departments");
+        Resource departmentsFile = resources.getResource(properties.departments());
+        List<DepartmentSeed> departmentEntries = DepartmentSeeds.read(departmentsFile::getInputStream, properties.departments());
         List<Map<String, Object>> measureEntries = entries(properties.measures(), "measures");
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            for (Map<String, Object> d : departmentEntries) {
-                departments.loadSeed(text(d, "code"), text(d, "name"), (String) d.get("fullName"), codes(d, "roles"),
-                        now);
+            for (DepartmentSeed d : departmentEntries) {
+                departments.loadSeed(d.code(), d.name(), d.fullName(), d.roles(), now);
             }
             for (Map<String, Object> m : measureEntries) {
                 measures.loadSeed(new Measure(text(m, "code"), text(m, "title"), text(m, "department"),

@@ -2,7 +2,7 @@ package cn.chongchuan.safetycredit.sanction.calendar;
 
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
-import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class CalendarHealthTest {
     @LocalManagementPort
     int managementPort;
     @Autowired
-    TestClock clock;
+    MutableClock clock;
     @Autowired
     CalendarService calendar;
 

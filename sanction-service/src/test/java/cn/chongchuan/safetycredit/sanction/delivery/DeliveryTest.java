@@ -6,7 +6,7 @@ import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import cn.chongchuan.safetycredit.sanction.testing.NoticeVerifier;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
-import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.sanction.testing.TestDepartments;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -41,7 +41,7 @@ class DeliveryTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TestClock clock;
+    MutableClock clock;
     @Autowired
     DispatcherLoop loop;
 

@@ -5,7 +5,7 @@ import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
-import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.sanction.testing.TestDepartments;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -42,7 +42,7 @@ class DispatcherConcurrencyTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TestClock clock;
+    MutableClock clock;
     @Autowired
     DeliveryQueue deliveries;
     @Autowired

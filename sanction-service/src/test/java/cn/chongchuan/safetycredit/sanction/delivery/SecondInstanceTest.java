@@ -6,7 +6,7 @@ import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
-import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.sanction.testing.TestDepartments;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class SecondInstanceTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TestClock clock;
+    MutableClock clock;
 
     private final WireMockServer partners = PartnerEndpoints.server();
 

@@ -4,7 +4,7 @@ import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
-import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.sanction.testing.TestDepartments;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -50,7 +50,7 @@ class InternalEndpointsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TestClock clock;
+    MutableClock clock;
 
     private TestDepartments departments;
 

@@ -5,7 +5,7 @@ import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
-import cn.chongchuan.safetycredit.sanction.testing.TestClock;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +28,7 @@ class NoticeResponsesTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TestClock clock;
+    MutableClock clock;
 
     private Api api() {
         return new Api(port);

@@ -4,7 +4,7 @@ import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeStage;
 import cn.chongchuan.safetycredit.sanction.notice.SanctionCase;
-import cn.chongchuan.safetycredit.sanction.support.GeneratedId;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 

@@ -8,7 +8,7 @@ import cn.chongchuan.safetycredit.sanction.notice.internal.DeliveryMapper;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NewCase;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NewNotice;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NoticeMapper;
-import cn.chongchuan.safetycredit.sanction.support.GeneratedId;
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
