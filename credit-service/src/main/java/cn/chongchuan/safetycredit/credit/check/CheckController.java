@@ -4,6 +4,7 @@ import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditRow;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.web.Page;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -76,9 +77,6 @@ class CheckController {
             Instant asOf, Instant checkedAt) {
     }
 
-    record AuditPage(int page, int size, List<AuditEntry> items) {
-    }
-
     /** The audit filters in a body, so that a person's ID number never appears in a URL. */
     record AuditQuery(@Size(max = 32) String department, @Size(max = 40) String code, Instant from, Instant to,
             @Min(0) @Max(100_000) Integer page, @Min(1) @Max(500) Integer size) {
@@ -142,7 +140,7 @@ class CheckController {
      */
     @GetMapping("/api/v1/checks/audit")
     @PreAuthorize("hasRole('ADMIN')")
-    AuditPage audit(@RequestParam(required = false) @Size(max = 32) String department,
+    Page<AuditEntry> audit(@RequestParam(required = false) @Size(max = 32) String department,
             @RequestParam(required = false) @Size(max = 40) String code,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -157,17 +155,17 @@ class CheckController {
     /** The same audit search with the filters in the body; the way to find a person's checks. */
     @PostMapping("/api/v1/checks/audit/search")
     @PreAuthorize("hasRole('ADMIN')")
-    AuditPage searchAudit(@Valid @RequestBody AuditQuery query) {
+    Page<AuditEntry> searchAudit(@Valid @RequestBody AuditQuery query) {
         return auditPage(query.department(), query.code(), query.from(), query.to(),
                 query.page() == null ? 0 : query.page(), query.size() == null ? 50 : query.size());
     }
 
-    private AuditPage auditPage(String department, String code, Instant from, Instant to, int page, int size) {
+    private Page<AuditEntry> auditPage(String department, String code, Instant from, Instant to, int page, int size) {
         List<AuditEntry> items = receipts.auditTrail(department, code, from, to, page, size).stream()
                 .map(r -> new AuditEntry(r.receiptId(), r.departmentCode(), r.subjectKey(), r.status(), r.source(),
                         r.asOf(), r.checkedAt()))
                 .toList();
-        return new AuditPage(page, size, items);
+        return Page.uncounted(items, page, size);
     }
 
     /** Open to anyone: the key that verifies check receipts (docs/licensing-check.md). */

@@ -6,6 +6,7 @@ import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
 import cn.chongchuan.safetycredit.credit.subject.domain.SubjectName;
 import cn.chongchuan.safetycredit.credit.subject.domain.UnifiedSocialCreditCode;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
+import cn.chongchuan.safetycredit.platform.web.Page;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -26,15 +27,12 @@ public class DisclosureService {
         this.listing = listing;
     }
 
-    /** One page of results with the total, in a stable order (newest decision first, then id). */
-    public record Page(List<PublicListing> items, long total, int page, int size) {
-    }
 
     /**
      * Searches by name part or by USCC only; an ID number in either parameter is a 400 (see
      * {@link #unitCode}), so the public list never answers a question about a personal ID number.
      */
-    public Page search(String name, String code, int page, int size) {
+    public Page<PublicListing> search(String name, String code, int page, int size) {
         String uscc = unitCode(code);
         if (ResidentIdNumber.looksLike(name)) {
             throw ApiException.badField("q", "must be a name; personal ID numbers cannot be searched on the public list");
@@ -42,7 +40,7 @@ public class DisclosureService {
         String escaped = name == null || name.isBlank() ? null : escapeLike(SubjectName.normalise(name));
         // The day is reckoned as the listing procedure reckons it (credit.listing.zone).
         LocalDate today = LocalDate.now(clock.withZone(listing.zone()));
-        return new Page(mapper.search(today, escaped, uscc, size, (long) page * size),
+        return Page.counted(mapper.search(today, escaped, uscc, size, (long) page * size),
                 mapper.count(today, escaped, uscc), page, size);
     }
 

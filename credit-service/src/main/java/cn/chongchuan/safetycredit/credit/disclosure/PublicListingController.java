@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.disclosure;
 
 import cn.chongchuan.safetycredit.platform.web.CsvDownload;
+import cn.chongchuan.safetycredit.platform.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -29,7 +30,7 @@ class PublicListingController {
     }
 
     @GetMapping("/api/v1/public/listings")
-    DisclosureService.Page listings(@RequestParam(required = false) @Size(max = 100) String q,
+    Page<PublicListing> listings(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 18) String code,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

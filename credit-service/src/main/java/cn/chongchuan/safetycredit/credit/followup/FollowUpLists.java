@@ -26,7 +26,4 @@ public final class FollowUpLists {
     /** A responsible person, masked: the first character of the name and the masked ID number. */
     public record TypicalPerson(String name, String maskedIdNumber, String responsibility) {
     }
-
-    public record TypicalPage(List<TypicalCase> items, long total, int page, int size) {
-    }
 }

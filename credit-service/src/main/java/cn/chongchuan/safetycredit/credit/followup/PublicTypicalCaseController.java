@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.followup;
 
-import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalPage;
+import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalCase;
+import cn.chongchuan.safetycredit.platform.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +21,7 @@ class PublicTypicalCaseController {
     }
 
     @GetMapping("/api/v1/public/typical-cases")
-    TypicalPage typicalCases(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+    Page<TypicalCase> typicalCases(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
         return typicalCases.typicalCases(page, size);
     }

@@ -3,7 +3,6 @@ package cn.chongchuan.safetycredit.credit.followup;
 import cn.chongchuan.safetycredit.credit.catalogue.CatalogueService;
 import cn.chongchuan.safetycredit.credit.catalogue.domain.Criterion;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalCase;
-import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalPage;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalPerson;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.CasePersonRow;
 import cn.chongchuan.safetycredit.credit.followup.FollowUpMapper.PlanRow;
@@ -16,6 +15,7 @@ import cn.chongchuan.safetycredit.credit.violation.ViolationService;
 import cn.chongchuan.safetycredit.credit.violation.ViolationView;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ class TypicalCaseService {
      * few statements whatever its size (the cases, their persons, the criteria's titles, the count):
      * it is open to anyone, so its cost must not grow with what a caller asks for.
      */
-    public TypicalPage typicalCases(int page, int size) {
+    public Page<TypicalCase> typicalCases(int page, int size) {
         List<TypicalCaseRow> rows = mapper.findTypicalCases(size, page * size);
         Map<Long, List<TypicalPerson>> persons = rows.isEmpty() ? Map.of()
                 : mapper.findPersonsOfCases(rows.stream().map(TypicalCaseRow::violationId).toList()).stream()
@@ -92,6 +92,6 @@ class TypicalCaseService {
                         catalogue.departmentName(r.departmentCode()), r.decisionDate(), r.decisionNumber(), r.warning(),
                         persons.getOrDefault(r.violationId(), List.of())))
                 .toList();
-        return new TypicalPage(items, mapper.countTypical(), page, size);
+        return Page.counted(items, mapper.countTypical(), page, size);
     }
 }

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.objection;
 
 import cn.chongchuan.safetycredit.platform.identity.Requester;
+import cn.chongchuan.safetycredit.platform.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,11 +53,14 @@ class ObjectionController {
         return objections.ofListing(listingId, requester);
     }
 
-    /** Unanswered objections, the most urgent first, with an overdue flag. */
+    /** Unanswered objections, the most urgent first, with an overdue flag; {@code limit} is the older name of {@code size}. */
     @GetMapping("/api/v1/objections")
     @PreAuthorize("hasRole('ADMIN')")
-    List<ObjectionService.ObjectionView> open(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return objections.open(limit);
+    List<ObjectionService.ObjectionView> open(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(required = false) @Min(1) @Max(500) Integer size,
+            @RequestParam(required = false) @Min(1) @Max(500) Integer limit) {
+        return objections.open(page, Paging.size(size, limit, 100));
     }
 
     @PostMapping("/api/v1/objections/{id}/answer")

@@ -18,7 +18,7 @@ interface ObjectionMapper {
 
     Optional<Objection> lockById(long id);
 
-    List<Objection> findOpen(int limit);
+    List<Objection> findOpen(@Param("limit") int limit, @Param("offset") long offset);
 
     List<Objection> findByListing(long listingId);
 

@@ -6,6 +6,7 @@ import cn.chongchuan.safetycredit.credit.listing.ListingService;
 import cn.chongchuan.safetycredit.platform.identity.Requester;
 import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import cn.chongchuan.safetycredit.platform.rule.RuleViolation;
+import cn.chongchuan.safetycredit.platform.web.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,8 +58,8 @@ public class ObjectionService {
         return mapper.findById(id).orElseThrow();
     }
 
-    public List<ObjectionView> open(int limit) {
-        return mapper.findOpen(limit).stream().map(this::view).toList();
+    public List<ObjectionView> open(int page, int size) {
+        return mapper.findOpen(size, Paging.offset(page, size)).stream().map(this::view).toList();
     }
 
     public List<ObjectionView> ofListing(long listingId, Requester requester) {

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.repair;
 
 import cn.chongchuan.safetycredit.platform.identity.Requester;
+import cn.chongchuan.safetycredit.platform.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,12 +47,14 @@ class RepairController {
         return repairs.applyForRepair(listingId, request.conditions(), request.evidence(), requester);
     }
 
-    /** The credit office's queue, oldest first. */
+    /** The credit office's queue, oldest first; {@code limit} is the older name of {@code size} (see {@link Paging}). */
     @GetMapping("/api/v1/repairs")
     @PreAuthorize("hasRole('ADMIN')")
     List<RepairApplication> queue(@RequestParam(defaultValue = "PENDING") @Pattern(regexp = "PENDING|APPROVED|REJECTED|REVOKED") String state,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return repairs.queue(RepairApplication.State.valueOf(state), limit);
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(required = false) @Min(1) @Max(500) Integer size,
+            @RequestParam(required = false) @Min(1) @Max(500) Integer limit) {
+        return repairs.queue(RepairApplication.State.valueOf(state), page, Paging.size(size, limit, 100));
     }
 
     @PostMapping("/api/v1/repairs/{id}/approval")

@@ -20,7 +20,8 @@ interface RepairMapper {
 
     Optional<RepairApplication> findPendingForListing(long listingId);
 
-    List<RepairApplication> findByState(@Param("state") RepairApplication.State state, @Param("limit") int limit);
+    List<RepairApplication> findByState(@Param("state") RepairApplication.State state, @Param("limit") int limit,
+            @Param("offset") long offset);
 
     List<RepairApplication> findByListing(long listingId);
 

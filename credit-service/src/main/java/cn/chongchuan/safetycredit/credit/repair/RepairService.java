@@ -11,6 +11,7 @@ import cn.chongchuan.safetycredit.platform.identity.Requester;
 import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import cn.chongchuan.safetycredit.platform.problem.FieldError;
 import cn.chongchuan.safetycredit.platform.rule.RuleViolation;
+import cn.chongchuan.safetycredit.platform.web.Paging;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,8 +136,8 @@ public class RepairService {
         return mapper.findById(id).orElseThrow();
     }
 
-    public List<RepairApplication> queue(State state, int limit) {
-        return mapper.findByState(state, limit);
+    public List<RepairApplication> queue(State state, int page, int size) {
+        return mapper.findByState(state, size, Paging.offset(page, size));
     }
 
     public List<RepairApplication> ofListing(long listingId) {

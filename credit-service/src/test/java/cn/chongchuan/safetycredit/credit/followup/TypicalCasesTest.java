@@ -1,10 +1,11 @@
 package cn.chongchuan.safetycredit.credit.followup;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
-import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalPage;
+import cn.chongchuan.safetycredit.credit.followup.FollowUpLists.TypicalCase;
 import cn.chongchuan.safetycredit.credit.followup.domain.NameMask;
-import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
+import cn.chongchuan.safetycredit.platform.web.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +129,7 @@ class TypicalCasesTest {
         return transaction.execute(status -> {
             long idle = -comSelect() + comSelect();
             long before = comSelect();
-            TypicalPage page = typicalCases.typicalCases(0, size);
+            Page<TypicalCase> page = typicalCases.typicalCases(0, size);
             long after = comSelect();
             assertThat(page.items()).hasSize(size);
             return after - before - idle;

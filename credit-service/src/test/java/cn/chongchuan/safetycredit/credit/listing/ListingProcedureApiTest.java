@@ -364,6 +364,28 @@ class ListingProcedureApiTest {
     }
 
     @Test
+    void openObjectionsAreReadPageByPageWithSizeOrTheOlderLimit() {
+        long id = Scenario.unitListing(scenario.violation(aViolation()));
+        scenario.list(id, today());
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.postJson("/api/v1/listings/" + id + "/objections",
+                    "{\"filedBy\":\"南通某公司\",\"content\":\"异议" + i + "\"}", "Authorization", AJJ).status()).isEqualTo(201);
+        }
+
+        List<String> all = http.get("/api/v1/objections?size=500", "Authorization", ADMIN).json().findValuesAsString("id");
+        List<String> first = http.get("/api/v1/objections?page=0&size=2", "Authorization", ADMIN).json().findValuesAsString("id");
+        List<String> second = http.get("/api/v1/objections?page=1&size=2", "Authorization", ADMIN).json().findValuesAsString("id");
+        assertThat(first).hasSize(2).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(second).containsExactlyElementsOf(all.subList(2, Math.min(4, all.size())));
+        assertThat(http.get("/api/v1/objections?limit=2", "Authorization", ADMIN).json().findValuesAsString("id"))
+                .as("limit, the older name of size").isEqualTo(first);
+        assertThat(http.get("/api/v1/objections?size=0", "Authorization", ADMIN).json().get("errors").get(0).get("field")
+                .asString()).isEqualTo("size");
+        assertThat(http.get("/api/v1/objections?page=-1", "Authorization", ADMIN).json().get("errors").get(0).get("field")
+                .asString()).isEqualTo("page");
+    }
+
+    @Test
     void anEnforcementDepartmentSeesOnlyItsOwnListings() {
         long id = Scenario.unitListing(scenario.violation(aViolation()));
         String zjj = TestTokens.bearer("ZJJ", "ENFORCEMENT");

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.feedback;
 
 import cn.chongchuan.safetycredit.platform.web.Caller;
+import cn.chongchuan.safetycredit.platform.web.Paging;
 import cn.chongchuan.safetycredit.sanction.support.PathParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,20 +41,26 @@ class NoticeController {
                     message = "must be NEW, ACKNOWLEDGED or ANSWERED") String status,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_-]{1,31}",
                     message = "must be a department code") String department,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return responses.inbox(Caller.of(jwt), department, status, limit);
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(required = false) @Min(1) @Max(500) Integer size,
+            @RequestParam(required = false) @Min(1) @Max(500) Integer limit) {
+        return responses.inbox(Caller.of(jwt), department, status, page, Paging.size(size, limit, 100));
     }
 
     @GetMapping("/overdue")
     @PreAuthorize("hasRole('ADMIN')")
-    List<NoticeView> overdue(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return responses.overdueFeedback(limit);
+    List<NoticeView> overdue(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(required = false) @Min(1) @Max(1000) Integer size,
+            @RequestParam(required = false) @Min(1) @Max(1000) Integer limit) {
+        return responses.overdueFeedback(page, Paging.size(size, limit, 200));
     }
 
     @GetMapping("/flagged")
     @PreAuthorize("hasRole('ADMIN')")
-    List<NoticeView> flagged(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return responses.flaggedNotices(limit);
+    List<NoticeView> flagged(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(required = false) @Min(1) @Max(1000) Integer size,
+            @RequestParam(required = false) @Min(1) @Max(1000) Integer limit) {
+        return responses.flaggedNotices(page, Paging.size(size, limit, 200));
     }
 
     @GetMapping("/{id}")

@@ -52,10 +52,10 @@ class NoticeResponses {
     }
 
     /** The caller's notices; ADMIN may look at any department's. */
-    public List<NoticeView> inbox(Caller caller, String department, String stage, int limit) {
+    public List<NoticeView> inbox(Caller caller, String department, String stage, int page, int size) {
         String target = department == null ? caller.department() : department;
         caller.requireOwns(target, "inbox of department " + target);
-        List<Notice> found = notices.findInbox(target, stage == null ? null : NoticeStage.valueOf(stage), limit);
+        List<Notice> found = notices.findInbox(target, stage == null ? null : NoticeStage.valueOf(stage), page, size);
         return views(found);
     }
 
@@ -110,12 +110,12 @@ class NoticeResponses {
         return describeNotice(caller, noticeId);
     }
 
-    public List<NoticeView> overdueFeedback(int limit) {
-        return views(notices.findOverdue(today(), limit));
+    public List<NoticeView> overdueFeedback(int page, int size) {
+        return views(notices.findOverdue(today(), page, size));
     }
 
-    public List<NoticeView> flaggedNotices(int limit) {
-        return views(notices.findFlagged(limit));
+    public List<NoticeView> flaggedNotices(int page, int size) {
+        return views(notices.findFlagged(page, size));
     }
 
     /**

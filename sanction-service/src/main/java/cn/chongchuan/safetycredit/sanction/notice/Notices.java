@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.notice;
 
+import cn.chongchuan.safetycredit.platform.web.Paging;
 import cn.chongchuan.safetycredit.sanction.notice.internal.NoticeMapper;
 import org.springframework.stereotype.Service;
 
@@ -36,8 +37,8 @@ public class Notices {
     }
 
     /** A department's notices, newest first; of one stage, or of all when {@code stage} is null. */
-    public List<Notice> findInbox(String department, NoticeStage stage, int limit) {
-        return notices.findInbox(department, stage, limit);
+    public List<Notice> findInbox(String department, NoticeStage stage, int page, int size) {
+        return notices.findInbox(department, stage, size, Paging.offset(page, size));
     }
 
     /** A listing's case and its notices, oldest first: what the case overview shows. */
@@ -47,13 +48,13 @@ public class Notices {
     }
 
     /** Notices that reached their department, have no complete feedback and are past their due day. */
-    public List<Notice> findOverdue(LocalDate today, int limit) {
-        return notices.findOverdue(today, limit);
+    public List<Notice> findOverdue(LocalDate today, int page, int size) {
+        return notices.findOverdue(today, size, Paging.offset(page, size));
     }
 
     /** Notices flagged for ADMIN: refused by the department (4xx) or dead after the schedule. */
-    public List<Notice> findFlagged(int limit) {
-        return notices.findFlagged(limit);
+    public List<Notice> findFlagged(int page, int size) {
+        return notices.findFlagged(size, Paging.offset(page, size));
     }
 
     /** A sanction case with every notice sent in it. */

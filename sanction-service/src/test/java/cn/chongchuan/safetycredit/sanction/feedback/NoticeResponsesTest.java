@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,8 +48,30 @@ class NoticeResponsesTest {
                 String.class, listingId, department, kind);
     }
 
+    private static List<String> ids(Http.Response notices) {
+        assertThat(notices.status()).as(notices.body()).isEqualTo(200);
+        return notices.json().valueStream().map(n -> n.get("id").asString()).toList();
+    }
+
     private static String fieldOf(Http.Response problem) {
         return problem.json().get("errors").get(0).get("field").asString();
+    }
+
+    @Test
+    void theInboxIsReadPageByPageWithSizeOrTheOlderLimit() {
+        listUnit();
+        listUnit();
+
+        List<String> all = ids(api().get("/api/v1/notices?size=500", Api.partner("XZSPJ")));
+        List<String> first = ids(api().get("/api/v1/notices?page=0&size=1", Api.partner("XZSPJ")));
+        List<String> second = ids(api().get("/api/v1/notices?page=1&size=1", Api.partner("XZSPJ")));
+        assertThat(all).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(first).containsExactly(all.get(0));
+        assertThat(second).containsExactly(all.get(1));
+        assertThat(ids(api().get("/api/v1/notices?limit=1", Api.partner("XZSPJ"))))
+                .as("limit, the older name of size").isEqualTo(first);
+        assertThat(fieldOf(api().get("/api/v1/notices?size=501", Api.partner("XZSPJ")))).isEqualTo("size");
+        assertThat(fieldOf(api().get("/api/v1/notices/flagged?page=-1", Api.admin()))).isEqualTo("page");
     }
 
     @Test

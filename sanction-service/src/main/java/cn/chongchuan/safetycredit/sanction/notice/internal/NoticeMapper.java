@@ -1,10 +1,10 @@
 package cn.chongchuan.safetycredit.sanction.notice.internal;
 
+import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeStage;
 import cn.chongchuan.safetycredit.sanction.notice.SanctionCase;
-import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -42,13 +42,13 @@ public interface NoticeMapper {
 
     /** A department's notices, newest first, narrowed to one stage when it is given. */
     List<Notice> findInbox(@Param("department") String department, @Param("stage") NoticeStage stage,
-            @Param("limit") int limit);
+            @Param("limit") int limit, @Param("offset") long offset);
 
     /** Notices that reached their department, have no complete feedback and are past their due day. */
-    List<Notice> findOverdue(@Param("today") LocalDate today, @Param("limit") int limit);
+    List<Notice> findOverdue(@Param("today") LocalDate today, @Param("limit") int limit, @Param("offset") long offset);
 
     /** Notices flagged for ADMIN: refused by the department (4xx) or dead after the schedule. */
-    List<Notice> findFlagged(@Param("limit") int limit);
+    List<Notice> findFlagged(@Param("limit") int limit, @Param("offset") long offset);
 
     int acknowledge(@Param("id") String id, @Param("at") Instant at);
 
