@@ -37,14 +37,15 @@ export function monthsAgo(months) {
 }
 
 /**
- * Waits, with Playwright's own waiting, until the locator's element contains `text`; fails showing
- * what it said instead.
+ * Waits, with Playwright's own waiting, until the locator's element shows `text` (case-sensitive);
+ * fails showing what it said instead. Like `innerText`, the locator must match one element.
  */
 export async function assertText(locator, text, timeout = 15_000) {
+  const literal = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   try {
-    await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+    await locator.filter({ hasText: literal }).waitFor({ state: 'visible', timeout });
   } catch (timedOut) {
-    const seen = await locator.first().innerText({ timeout: 1_000 }).catch(() => '');
+    const seen = await locator.innerText({ timeout: 1_000 }).catch(() => '');
     assert.fail(`expected "${text}" in:\n${seen}`);
   }
 }

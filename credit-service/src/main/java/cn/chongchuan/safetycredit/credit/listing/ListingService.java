@@ -140,7 +140,7 @@ public class ListingService {
         boolean defenceWaived = waiverReference != null;
         Dates.requireNotFuture(decisionDate, "decisionDate", today());
         Actor actor = decidingDepartment(id, requester, true);
-        find(id).requireDecidableOn(decisionDate, defenceWaived, calendars.calendar(), properties.defenceWorkingDays());
+        find(id).requireDecidableOn(decisionDate, defenceWaived, calendars::calendar, properties.defenceWorkingDays());
         ListingPeriod period = Listing.periodDecidedOn(decisionDate, properties.listingYears(), today());
         String fullReason = defenceWaived ? joinReason(reason, "当事人书面放弃陈述、申辩（" + waiverReference + "）") : reason;
         fullReason = joinReason(fullReason, confirmedIfBackdated(id, Step.DECISION, decisionDate));
@@ -302,7 +302,7 @@ public class ListingService {
 
     /** Whether the requester may see the listing. */
     public boolean isVisible(Listing listing, Requester requester) {
-        return listing.isVisibleTo(requester, origins.recordingDepartment(listing.violationId()));
+        return listing.isVisibleTo(requester, () -> origins.recordingDepartment(listing.violationId()));
     }
 
     public List<Listing> linkedTo(Listing listing) {

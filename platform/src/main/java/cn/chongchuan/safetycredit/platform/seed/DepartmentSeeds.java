@@ -67,7 +67,7 @@ public final class DepartmentSeeds {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(at + "." + field + " is required");
         }
-        return value.strip();
+        return value;
     }
 
     private static String optionalText(Map<?, ?> entry, String field, String at) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A listing: one subject put on the blacklist for one violation, through the lawful procedure
@@ -70,8 +71,8 @@ public record Listing(
      * violation it was proposed on (which referred it), and the credit office. For anyone else it
      * does not exist.
      */
-    public boolean isVisibleTo(Requester requester, Optional<String> recordingDepartment) {
-        return requester.owns(departmentCode) || recordingDepartment.filter(requester.department()::equals).isPresent();
+    public boolean isVisibleTo(Requester requester, Supplier<Optional<String>> recordingDepartment) {
+        return requester.owns(departmentCode) || recordingDepartment.get().filter(requester.department()::equals).isPresent();
     }
 
     /**
@@ -95,11 +96,12 @@ public record Listing(
      * date, and only once the defence period is over — counted with the calendar as it stands now —
      * unless the party waived its right in writing.
      */
-    public void requireDecidableOn(LocalDate decisionDate, boolean defenceWaived, WorkingDayCalendar calendar,
+    public void requireDecidableOn(LocalDate decisionDate, boolean defenceWaived, Supplier<WorkingDayCalendar> calendars,
             int defenceWorkingDays) {
         if (state != ListingState.NOTIFIED) {
             return;
         }
+        WorkingDayCalendar calendar = calendars.get();
         if (decisionDate.isBefore(notice.date())) {
             throw RuleViolation.invalid("decisionDate", "is before the notice date " + notice.date());
         }

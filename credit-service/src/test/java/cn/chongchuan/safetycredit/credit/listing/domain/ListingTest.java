@@ -71,14 +71,14 @@ class ListingTest {
                 PartyNotice.served(servedOn, servedOn, ServiceMethod.DIRECT, TODAY, CALENDAR_2026, 5), NOW);
         assertThat(notified.notice().defenceDeadline()).isEqualTo(LocalDate.of(2026, 5, 11));
 
-        assertThatThrownBy(() -> notified.requireDecidableOn(LocalDate.of(2026, 5, 11), false, CALENDAR_2026, 5))
+        assertThatThrownBy(() -> notified.requireDecidableOn(LocalDate.of(2026, 5, 11), false, () -> CALENDAR_2026, 5))
                 .isInstanceOfSatisfying(DefencePeriodRunning.class, e -> {
                     assertThat(e.kind()).isEqualTo(RuleViolation.Kind.CONFLICT);
                     assertThat(e.facts()).containsEntry("defenceDeadline", "2026-05-11");
                 });
-        notified.requireDecidableOn(LocalDate.of(2026, 5, 11), true, CALENDAR_2026, 5);
-        notified.requireDecidableOn(LocalDate.of(2026, 5, 12), false, CALENDAR_2026, 5);
-        assertThatThrownBy(() -> notified.requireDecidableOn(LocalDate.of(2026, 4, 29), true, CALENDAR_2026, 5))
+        notified.requireDecidableOn(LocalDate.of(2026, 5, 11), true, () -> CALENDAR_2026, 5);
+        notified.requireDecidableOn(LocalDate.of(2026, 5, 12), false, () -> CALENDAR_2026, 5);
+        assertThatThrownBy(() -> notified.requireDecidableOn(LocalDate.of(2026, 4, 29), true, () -> CALENDAR_2026, 5))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.kind()).isEqualTo(RuleViolation.Kind.INVALID));
     }
 
@@ -87,7 +87,7 @@ class ListingTest {
         Listing notified = proposed.notifyParty(
                 PartyNotice.served(TODAY, TODAY, ServiceMethod.DIRECT, TODAY, WEEKDAYS, 5), NOW);
 
-        assertThatThrownBy(() -> notified.requireDecidableOn(TODAY.plusDays(30), false, WEEKDAYS, 5))
+        assertThatThrownBy(() -> notified.requireDecidableOn(TODAY.plusDays(30), false, () -> WEEKDAYS, 5))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.type()).isEqualTo("calendar-year-missing");
                     assertThat(e.kind()).isEqualTo(RuleViolation.Kind.CONFLICT);
@@ -138,10 +138,10 @@ class ListingTest {
 
     @Test
     void visibleToItsHolderTheReferringDepartmentAndTheCreditOffice() {
-        assertThat(proposed.isVisibleTo(AJJ, java.util.Optional.empty())).isTrue();
-        assertThat(proposed.isVisibleTo(AWB, java.util.Optional.empty())).isTrue();
-        assertThat(proposed.isVisibleTo(ZJJ, java.util.Optional.empty())).isFalse();
-        assertThat(proposed.isVisibleTo(ZJJ, java.util.Optional.of("ZJJ"))).isTrue();
+        assertThat(proposed.isVisibleTo(AJJ, java.util.Optional::empty)).isTrue();
+        assertThat(proposed.isVisibleTo(AWB, java.util.Optional::empty)).isTrue();
+        assertThat(proposed.isVisibleTo(ZJJ, java.util.Optional::empty)).isFalse();
+        assertThat(proposed.isVisibleTo(ZJJ, () -> java.util.Optional.of("ZJJ"))).isTrue();
     }
 
     private Listing decided(LocalDate decisionDate) {
