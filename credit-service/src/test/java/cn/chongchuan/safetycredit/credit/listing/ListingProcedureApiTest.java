@@ -209,21 +209,27 @@ class ListingProcedureApiTest {
 
     @Test
     void listingWritesAStartEventAndExpiryAfterThreeYearsAnEndEvent() {
-        long id = Scenario.unitListing(scenario.violation(aViolation()));
-        scenario.list(id, today());
+        // Decided three years ago tomorrow (an old case entered from its paper file): its period
+        // ends tomorrow, so two days on it is due, and no other test's listing is, or is touched.
+        LocalDate decided = today().minusYears(3).plusDays(1);
+        long id = Scenario.unitListing(scenario.violation(aViolation().decidedOn(decided.minusDays(30))));
+        scenario.list(id, decided);
         assertThat(outboxEvents(id, "LISTING_STARTED")).isEqualTo(1);
 
-        clock.advance(Duration.ofDays(3 * 366));
+        clock.advance(Duration.ofDays(2));
         JsonNode beforeJob = http.get("/api/v1/listings/" + id, "Authorization", AJJ).json();
         assertThat(beforeJob.get("state").asString()).isEqualTo("EXPIRED");
         assertThat(beforeJob.get("recordedState").asString()).isEqualTo("LISTED");
 
-        while (listings.expireDueListings(100) > 0) {
-            // drain every due listing, including those of other tests
+        for (int run = 0; run < 20 && !recordedState(id).equals("EXPIRED"); run++) {
+            listings.expireDueListings(100);
         }
-        JsonNode afterJob = http.get("/api/v1/listings/" + id, "Authorization", AJJ).json();
-        assertThat(afterJob.get("recordedState").asString()).isEqualTo("EXPIRED");
+        assertThat(recordedState(id)).isEqualTo("EXPIRED");
         assertThat(outboxEvents(id, "LISTING_ENDED")).isEqualTo(1);
+    }
+
+    private String recordedState(long id) {
+        return http.get("/api/v1/listings/" + id, "Authorization", AJJ).json().get("recordedState").asString();
     }
 
     @Test
