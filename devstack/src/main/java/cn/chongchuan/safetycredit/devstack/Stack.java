@@ -126,6 +126,18 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a service's actuator answers (metrics, health details): its management port, on loopback,
+     * without a token; the gateway never routes there.
+     */
+    public String managementUrl(String name) {
+        Map<String, String> env = environments.get(name);
+        if (env == null || !env.containsKey("MANAGEMENT_SERVER_PORT")) {
+            throw new IllegalArgumentException("no management port for " + name);
+        }
+        return "http://127.0.0.1:" + env.get("MANAGEMENT_SERVER_PORT");
+    }
+
     public String gatewayUrl() {
         return gatewayUrl;
     }
@@ -261,8 +273,10 @@ public final class Stack implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (ServiceProcess service : services) {
             awaitReady(http, service, deadline);
-            say.accept(String.format("%-17s ready at %s  (log: %s)", service.name(), service.url(),
-                    root.relativize(service.log())));
+            String metrics = environments.get(service.name()).containsKey("MANAGEMENT_SERVER_PORT")
+                    ? "  metrics: " + managementUrl(service.name()) + "/actuator/prometheus" : "";
+            say.accept(String.format("%-17s ready at %s  (log: %s)%s", service.name(), service.url(),
+                    root.relativize(service.log()), metrics));
         }
         awaitRouted(http, deadline);
         partners = PartnerStubs.start(ports.partners(), logDir.resolve("partners.log"));
