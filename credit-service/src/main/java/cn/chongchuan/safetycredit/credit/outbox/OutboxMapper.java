@@ -33,6 +33,12 @@ public interface OutboxMapper {
 
     long countPending();
 
+    /** The events waiting: not delivered and not parked, parked, and when the oldest waiting one was written. */
+    Backlog backlog();
+
+    record Backlog(long pending, long parked, Instant oldestPendingAt) {
+    }
+
     /** Moves a subject's events to its new key (HMAC key rotation), so they still go out in order. */
     int rekeySubject(@Param("oldKey") String oldKey, @Param("newKey") String newKey);
 }

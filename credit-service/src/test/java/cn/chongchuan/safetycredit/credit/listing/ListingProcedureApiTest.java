@@ -1,9 +1,9 @@
 package cn.chongchuan.safetycredit.credit.listing;
 
 import cn.chongchuan.safetycredit.credit.ServiceTest;
-import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.testing.MutableClock;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

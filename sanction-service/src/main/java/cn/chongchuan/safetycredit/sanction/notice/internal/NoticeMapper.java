@@ -53,4 +53,13 @@ public interface NoticeMapper {
     int acknowledge(@Param("id") String id, @Param("at") Instant at);
 
     int markAnswered(@Param("id") String id, @Param("at") Instant at);
+
+    /** How many notices each department has in each delivery status (index-only: ix_notice_department). */
+    List<StatusCount> countByDepartmentAndStatus();
+
+    record StatusCount(String department, String status, long count) {
+    }
+
+    /** Notices delivered or pulled without complete feedback past their due day (what findOverdue lists). */
+    long countOverdue(@Param("today") LocalDate today);
 }
