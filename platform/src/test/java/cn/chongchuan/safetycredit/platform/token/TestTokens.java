@@ -34,7 +34,17 @@ public final class TestTokens {
 
     /** A valid token for this department and roles. */
     public static String token(String department, String... roles) {
-        String token = TOKENS.issue(department, List.of(roles));
+        return kept(TOKENS, department, roles);
+    }
+
+    /** A bearer minted with this clock and kept like {@link #bearer}'s: {@link #fresh} mints it again. */
+    static String keptBearerAt(Clock clock, String department, String... roles) {
+        return "Bearer " + kept(new InternalTokens(new InternalTokenProperties(SECRET, "safety-credit-gateway",
+                Duration.ofSeconds(60)), clock), department, roles);
+    }
+
+    private static String kept(InternalTokens tokens, String department, String... roles) {
+        String token = tokens.issue(department, List.of(roles));
         ISSUED.put(token, new Identity(department, List.of(roles)));
         return token;
     }

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.platform.token;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A test class may keep a token in a constant for longer than the token lives: it is sent freshly minted. */
 class TestTokensTest {
@@ -17,16 +19,17 @@ class TestTokensTest {
             new InternalTokenProperties(TestTokens.SECRET, "safety-credit-gateway", Duration.ofSeconds(60)), Clock.systemUTC());
 
     @Test
-    void aKeptBearerIsSentAsATokenOfTheSameIdentityMintedNow() throws InterruptedException {
-        String kept = TestTokens.bearer("AJJ", "ENFORCEMENT", "PARTNER");
-        Thread.sleep(1100); // iat has a resolution of one second
+    void aKeptBearerIsSentAsATokenOfTheSameIdentityMintedNow() {
+        // Kept since two minutes ago, as a constant of a slow test class: expired by now.
+        Instant twoMinutesAgo = Instant.now().minusSeconds(120);
+        String kept = TestTokens.keptBearerAt(Clock.fixed(twoMinutesAgo, ZoneOffset.UTC), "AJJ", "ENFORCEMENT", "PARTNER");
+        assertThatThrownBy(() -> tokens.decoder().decode(kept.substring(7))).isInstanceOf(JwtException.class);
 
         String sent = TestTokens.fresh(kept);
 
         assertThat(sent).startsWith("Bearer ").isNotEqualTo(kept);
-        Jwt keptJwt = tokens.decoder().decode(kept.substring(7));
         Jwt sentJwt = tokens.decoder().decode(sent.substring(7));
-        assertThat(sentJwt.getIssuedAt()).isAfter(keptJwt.getIssuedAt());
+        assertThat(sentJwt.getIssuedAt()).isAfter(twoMinutesAgo);
         assertThat(sentJwt.getClaimAsString(InternalTokens.DEPARTMENT_CLAIM)).isEqualTo("AJJ");
         assertThat(sentJwt.getClaimAsStringList(InternalTokens.ROLES_CLAIM)).containsExactly("ENFORCEMENT", "PARTNER");
     }
