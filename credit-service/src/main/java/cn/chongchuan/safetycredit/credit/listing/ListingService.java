@@ -49,8 +49,6 @@ import java.util.function.UnaryOperator;
 public class ListingService {
 
     private static final Logger log = LoggerFactory.getLogger(ListingService.class);
-    public static final String UNIT = ListingSubject.UNIT;
-    public static final String PERSON = ListingSubject.PERSON;
 
     private final ListingMapper mapper;
     private final SubjectService subjects;

@@ -31,8 +31,6 @@ public interface OutboxMapper {
 
     void markParked(@Param("id") long id, @Param("at") Instant at, @Param("error") String error);
 
-    long countPending();
-
     /** The events waiting: not delivered and not parked, parked, and when the oldest waiting one was written. */
     Backlog backlog();
 

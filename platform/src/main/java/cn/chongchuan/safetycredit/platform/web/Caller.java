@@ -30,12 +30,9 @@ public record Caller(String department, Set<String> roles) {
         return roles.contains(role);
     }
 
-    /**
-     * The one ownership rule of both services: a department reads and acts on what it owns; ADMIN
-     * (the credit office) reads everything.
-     */
+    /** The one ownership rule of both services, as {@link Requester#owns} states it. */
     public boolean owns(String ownerDepartment) {
-        return hasRole("ADMIN") || department.equals(ownerDepartment);
+        return requester().owns(ownerDepartment);
     }
 
     /**
