@@ -248,6 +248,9 @@ public final class Stack implements AutoCloseable {
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("SERVER_PORT", String.valueOf(ports.gateway()));
+        // Its metrics on a management port of its own, on loopback like the services'.
+        gateway.put("MANAGEMENT_SERVER_PORT", String.valueOf(FreePort.find()));
+        gateway.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         gateway.put("GATEWAY_CREDIT_URLS", creditUrls);
         gateway.put("GATEWAY_SANCTION_URLS", sanctionUrls);
         gateway.put("GATEWAY_HEALTHCHECK_INTERVAL", GATEWAY_PROBE_INTERVAL.toMillis() + "ms");

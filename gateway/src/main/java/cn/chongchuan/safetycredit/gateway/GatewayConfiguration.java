@@ -24,6 +24,7 @@ import cn.chongchuan.safetycredit.gateway.web.RequestLimitProperties;
 import cn.chongchuan.safetycredit.gateway.web.RequestSizeWebFilter;
 import cn.chongchuan.safetycredit.platform.token.InternalTokenProperties;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,8 +78,8 @@ class GatewayConfiguration {
 
     @Bean
     IdentityForwardingFilter identityForwardingFilter(ApiKeys keys, InternalTokens tokens, IdentityProperties identity,
-            GatewayProblems problems, KeyGuessGuard guesses) {
-        return new IdentityForwardingFilter(keys, tokens, identity, problems, guesses);
+            GatewayProblems problems, KeyGuessGuard guesses, MeterRegistry meters) {
+        return new IdentityForwardingFilter(keys, tokens, identity, problems, guesses, meters);
     }
 
     @Bean
@@ -87,8 +88,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    EmptyErrorResponsesAsProblemsFilter emptyErrorResponsesAsProblemsFilter(GatewayProblems problems) {
-        return new EmptyErrorResponsesAsProblemsFilter(problems);
+    EmptyErrorResponsesAsProblemsFilter emptyErrorResponsesAsProblemsFilter(GatewayProblems problems, MeterRegistry meters) {
+        return new EmptyErrorResponsesAsProblemsFilter(problems, meters);
     }
 
     @Bean

@@ -136,10 +136,18 @@ class GatewayRoutingTest extends GatewayTest {
 
     @Test
     void healthIsAnsweredByTheGatewayItself() {
-        for (String path : new String[] {"/actuator/health/readiness", "/livez", "/readyz"}) {
+        for (String path : new String[] {"/livez", "/readyz"}) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(200);
         }
         assertThat(Backends.allReceived()).isEmpty();
+    }
+
+    @Test
+    void healthDetailsAreOnTheManagementPortOnly() {
+        // (Tests do not export metrics; MetricsEndpointTest (e2e) scrapes the running gateway's.)
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertProblem(get("/actuator/health/readiness"), 404, "http-404");
     }
 
     @Test

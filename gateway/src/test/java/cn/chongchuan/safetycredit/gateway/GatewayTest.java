@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.gateway;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,8 @@ abstract class GatewayTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -70,6 +73,11 @@ abstract class GatewayTest {
 
     HttpResponse<String> get(String path) {
         return send(request(path));
+    }
+
+    /** A GET on the management port (health details, metrics). */
+    HttpResponse<String> management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)));
     }
 
     HttpResponse<String> getWithKey(String path, String key) {

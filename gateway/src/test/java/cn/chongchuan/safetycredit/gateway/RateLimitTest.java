@@ -1,5 +1,7 @@
 package cn.chongchuan.safetycredit.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -24,9 +26,17 @@ class RateLimitTest extends GatewayTest {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+    @Autowired
+    MeterRegistry meters;
+
+    private double counted(String name, String tag, String value) {
+        Counter counter = meters.find(name).tag(tag, value).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     void aDepartmentOverItsLimitGets429WithRetryAfterAndTheServiceIsSpared() {
+        double refusedBefore = counted("gateway.rate.limit.refusals", "route", "sanction-service");
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             responses.add(getWithKey("/api/v1/notices/1", RATE_TEST_KEY));
@@ -38,6 +48,8 @@ class RateLimitTest extends GatewayTest {
         long allowed = responses.stream().filter(r -> r.statusCode() == 200).count();
         assertThat(Backends.received(Backends.SANCTION)).hasSize((int) allowed);
         assertThat(allowed).isBetween(3L, 9L);
+        assertThat(counted("gateway.rate.limit.refusals", "route", "sanction-service") - refusedBefore)
+                .as("refusals counted for the operators").isEqualTo(10 - allowed);
         assertThat(redis.keys("request_rate_limiter.{sanction-service.dept:SCJGJ}*").collectList().block()).isNotEmpty();
     }
 
@@ -67,6 +79,8 @@ class RateLimitTest extends GatewayTest {
 
     @Test
     void anAddressGuessingKeysIsStoppedButAValidKeyFromTheSameAddressIsNeverRefused() {
+        double unknownBefore = counted("gateway.api.key.refusals", "reason", "unknown-key");
+        double stoppedBefore = counted("gateway.api.key.refusals", "reason", "too-many-unknown-keys");
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> guess = send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
                     .header("X-Api-Key", "guess-" + i));
@@ -85,6 +99,8 @@ class RateLimitTest extends GatewayTest {
         assertProblem(send(request("/api/v1/listings/1").header("X-Forwarded-For", "203.0.113.20")
                 .header("X-Api-Key", "guess-6")), 429, "too-many-requests");
         assertThat(Backends.allReceived()).hasSize(1);
+        assertThat(counted("gateway.api.key.refusals", "reason", "unknown-key") - unknownBefore).isEqualTo(5);
+        assertThat(counted("gateway.api.key.refusals", "reason", "too-many-unknown-keys") - stoppedBefore).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,8 @@ import cn.chongchuan.safetycredit.credit.check.audit.CheckAuditWriter;
 import cn.chongchuan.safetycredit.credit.check.cache.CheckCache;
 import cn.chongchuan.safetycredit.credit.check.receipt.GroupSigner;
 import cn.chongchuan.safetycredit.credit.check.receipt.ReceiptSigner;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +46,18 @@ class CheckConfiguration {
         return new GroupSigner(signer, properties.signingSpacing());
     }
 
+    /** Its queue is measured: the operators alert when it is more than half full (the database is behind). */
     @Bean
-    CheckAuditWriter checkAuditWriter(CheckAuditMapper mapper, CheckProperties properties) {
+    CheckAuditWriter checkAuditWriter(CheckAuditMapper mapper, CheckProperties properties, MeterRegistry meters) {
         CheckProperties.Audit audit = properties.audit();
-        return new CheckAuditWriter(mapper, audit.flushInterval(), audit.batchSize(), audit.queueCapacity());
+        CheckAuditWriter writer = new CheckAuditWriter(mapper, audit.flushInterval(), audit.batchSize(), audit.queueCapacity());
+        Gauge.builder("credit.check.audit.queued", writer, CheckAuditWriter::queued)
+                .description("check audit rows waiting to be written").register(meters);
+        Gauge.builder("credit.check.audit.capacity", writer, CheckAuditWriter::capacity)
+                .description("check audit rows the queue holds before a check writes its own row").register(meters);
+        FunctionCounter.builder("credit.check.audit.written.by.requests", writer, CheckAuditWriter::writtenByRequests)
+                .description("check audit rows written on the request path because the queue was full").register(meters);
+        return writer;
     }
 
     private static boolean isBlank(String text) {

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.credit.check;
 
 import cn.chongchuan.safetycredit.credit.check.CheckAnswer.ItemError;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
+import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,8 @@ public class CheckService {
     private final CheckReceipts receipts;
     private final CheckProperties properties;
     private final Clock clock;
-    private final Map<String, Counter> answers = new HashMap<>();
+    /** Answers given, by source then status (counters made once: the check is the hot path). */
+    private final Map<String, Map<CheckStatus, Counter>> answers = new HashMap<>();
 
     CheckService(CodeReader codeReader, CurrentFacts current, RegisterHistory history, AnswerAssembler assembler,
             CheckReceipts receipts, CheckProperties properties, Clock clock, MeterRegistry meters) {
@@ -58,8 +61,13 @@ public class CheckService {
         this.properties = properties;
         this.clock = clock;
         for (String source : List.of(SOURCE_CACHE, SOURCE_DATABASE, SOURCE_HISTORY)) {
-            answers.put(source, Counter.builder("credit.check.answers").tag("source", source)
-                    .description("check answers by where they came from").register(meters));
+            Map<CheckStatus, Counter> byStatus = new EnumMap<>(CheckStatus.class);
+            for (CheckStatus status : CheckStatus.values()) {
+                byStatus.put(status, Counter.builder("credit.check.answers").tag("source", source)
+                        .tag("status", status.name())
+                        .description("check answers given, by where the facts came from and the answer").register(meters));
+            }
+            answers.put(source, byStatus);
         }
     }
 
@@ -143,7 +151,7 @@ public class CheckService {
         int next = 0;
         for (Object item : drafts) {
             if (item instanceof Draft draft) {
-                answers.get(draft.source()).increment();
+                answers.get(draft.source()).get(draft.verdict().status()).increment();
                 results.add(signed.get(next++));
             } else {
                 results.add((CheckAnswer) item);

@@ -4,6 +4,7 @@ import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +41,7 @@ class OutboxRelay {
     private final Clock clock;
     private final IntervalFunction backoff;
     private final MeterRegistry meters;
+    private final Timer lag;
 
     OutboxRelay(OutboxMapper mapper, SanctionEventClient client, RelayProperties properties,
             TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters) {
@@ -50,6 +52,11 @@ class OutboxRelay {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.lag = Timer.builder("credit.outbox.relay.lag")
+                .description("from the commit of a change to sanction-service accepting its event")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                        Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))
+                .register(meters);
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5,
                 properties.maxBackoff());
     }
@@ -92,8 +99,11 @@ class OutboxRelay {
             } else {
                 client.publish(withSequence(event));
             }
-            mapper.markPublished(event.id(), clock.instant());
+            Instant accepted = clock.instant();
+            mapper.markPublished(event.id(), accepted);
             meters.counter("credit.outbox.published").increment();
+            Duration waited = Duration.between(event.createdAt(), accepted);
+            lag.record(waited.isNegative() ? Duration.ZERO : waited);
         } catch (FeignException e) {
             int status = e.status();
             if (status >= 400 && status < 500 && status != 408 && status != 429 && !(e instanceof RetryableException)) {

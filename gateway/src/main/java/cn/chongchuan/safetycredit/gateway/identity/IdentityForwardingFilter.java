@@ -4,6 +4,8 @@ import cn.chongchuan.safetycredit.gateway.problem.GatewayProblems;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
 import cn.chongchuan.safetycredit.platform.web.IdNumberMask;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -16,6 +18,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,14 +50,26 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
     private final List<String> spoofableHeaders;
     private final GatewayProblems problems;
     private final KeyGuessGuard guesses;
+    private final Counter missingKeys;
+    private final Counter unknownKeys;
+    private final Counter guessingStopped;
 
     public IdentityForwardingFilter(ApiKeys apiKeys, InternalTokens tokens, IdentityProperties properties,
-            GatewayProblems problems, KeyGuessGuard guesses) {
+            GatewayProblems problems, KeyGuessGuard guesses, MeterRegistry meters) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.spoofableHeaders = List.copyOf(properties.spoofableHeaders());
         this.problems = problems;
         this.guesses = guesses;
+        this.missingKeys = refusals(meters, "missing-key");
+        this.unknownKeys = refusals(meters, "unknown-key");
+        this.guessingStopped = refusals(meters, "too-many-unknown-keys");
+    }
+
+    /** {@code gateway.api.key.refusals{reason}}: the operators watch the unknown keys and the guessing stopped. */
+    private static Counter refusals(MeterRegistry meters, String reason) {
+        return Counter.builder("gateway.api.key.refusals").tag("reason", reason)
+                .description("requests on keyed routes refused for their API key").register(meters);
     }
 
     @Override
@@ -77,24 +92,34 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey");
         if (presentedKey == null) {
+            missingKeys.increment();
             log.atInfo().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
                     .log("request without API key refused");
             return problems.write(exchange, GatewayProblems.UNAUTHENTICATED,
                     "An API key is required: send 'Authorization: ApiKey <key>' or 'X-Api-Key: <key>'.");
         }
+        // One branch or the other, never both: writing the 429 completes empty, so a switchIfEmpty
+        // after it would also count the refused key as a guess and write a 401 over the 429.
         return guesses.blocked(exchange)
-                .flatMap(wait -> {
-                    log.atWarn().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
-                            .log("unknown API key refused: too many unknown API keys from this client");
-                    return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
-                            "Too many unknown API keys were sent from this address; wait before trying again.", wait);
-                })
-                .switchIfEmpty(Mono.defer(() -> {
-                    log.atInfo().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
-                            .log("request with unknown API key refused");
-                    return guesses.recordGuess(exchange)
-                            .then(problems.write(exchange, GatewayProblems.UNAUTHENTICATED, "The API key is not valid."));
-                }));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(wait -> wait.isPresent() ? refuseGuessing(exchange, wait.get()) : refuseUnknownKey(exchange));
+    }
+
+    private Mono<Void> refuseGuessing(ServerWebExchange exchange, Duration wait) {
+        guessingStopped.increment();
+        log.atWarn().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
+                .log("unknown API key refused: too many unknown API keys from this client");
+        return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
+                "Too many unknown API keys were sent from this address; wait before trying again.", wait);
+    }
+
+    private Mono<Void> refuseUnknownKey(ServerWebExchange exchange) {
+        unknownKeys.increment();
+        log.atInfo().addKeyValue("path", IdNumberMask.mask(exchange.getRequest().getPath().value()))
+                .log("request with unknown API key refused");
+        return guesses.recordGuess(exchange)
+                .then(problems.write(exchange, GatewayProblems.UNAUTHENTICATED, "The API key is not valid."));
     }
 
     private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Caller who) {

@@ -1,7 +1,11 @@
 package cn.chongchuan.safetycredit.gateway.problem;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -23,9 +27,11 @@ public class EmptyErrorResponsesAsProblemsFilter implements GlobalFilter, Ordere
     static final String REQUESTED_TOKENS_HEADER = "X-RateLimit-Requested-Tokens";
 
     private final GatewayProblems problems;
+    private final MeterRegistry meters;
 
-    public EmptyErrorResponsesAsProblemsFilter(GatewayProblems problems) {
+    public EmptyErrorResponsesAsProblemsFilter(GatewayProblems problems, MeterRegistry meters) {
         this.problems = problems;
+        this.meters = meters;
     }
 
     @Override
@@ -56,6 +62,10 @@ public class EmptyErrorResponsesAsProblemsFilter implements GlobalFilter, Ordere
 
     private Mono<Void> asProblem(ServerWebExchange exchange, HttpStatusCode status) {
         if (status.value() == 429) {
+            // Only the rate limiter ends a 429 without a body (the key-guess guard writes its own problem).
+            Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+            Counter.builder("gateway.rate.limit.refusals").tag("route", route == null ? "none" : route.getId())
+                    .description("requests the rate limits refused, per route").register(meters).increment();
             return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
                     "Your request rate is over the limit; retry after the time in Retry-After.", retryAfter(exchange));
         }

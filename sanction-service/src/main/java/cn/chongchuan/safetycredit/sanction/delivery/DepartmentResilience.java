@@ -9,9 +9,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,7 +30,7 @@ class DepartmentResilience {
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry breakers;
 
-    public DepartmentResilience(DeliveryProperties properties) {
+    public DepartmentResilience(DeliveryProperties properties, MeterRegistry meters) {
         DeliveryProperties.Retry retry = properties.retry();
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(retry.maxAttempts())
@@ -51,6 +53,9 @@ class DepartmentResilience {
                 .maxConcurrentCalls(properties.bulkhead().maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
+        // resilience4j_circuitbreaker_state{name="department-<code>",state=...} and the call counts:
+        // the operators alert on a department whose breaker stays open.
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
     }
 
     /**

@@ -2,6 +2,8 @@ package cn.chongchuan.safetycredit.sanction.delivery;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DepartmentResilienceTest {
 
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private final DepartmentResilience resilience = new DepartmentResilience(new DeliveryProperties(true, "test",
             Duration.ofSeconds(1), 50, 32, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(1), new DeliveryProperties.Retry(3, Duration.ofMillis(1), 2.0, 0.5),
             new DeliveryProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(1)),
-            new DeliveryProperties.Bulkhead(1), List.of(Duration.ofMinutes(1))));
+            new DeliveryProperties.Bulkhead(1), List.of(Duration.ofMinutes(1))), meters);
 
     @Test
     void aTransientFailureIsRetriedUpToTheMaximumOfAttempts() {
@@ -59,6 +62,24 @@ class DepartmentResilienceTest {
         assertThat(calls).hasValue(callsWhenOpen);
         assertThat(resilience.breakerState("C")).isEqualTo("OPEN");
         assertThat(resilience.callDepartment("D", () -> "delivered")).isEqualTo("delivered");
+    }
+
+    @Test
+    void anOpenBreakerShowsInTheMetricsTheOperatorsAlertOn() {
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> resilience.callDepartment("F", () -> {
+                throw new TransientDeliveryFailure(null, "timeout");
+            })).isInstanceOfAny(TransientDeliveryFailure.class, CallNotPermittedException.class);
+        }
+        resilience.callDepartment("G", () -> "delivered");
+
+        assertThat(state("department-F", "open")).isEqualTo(1.0);
+        assertThat(state("department-F", "closed")).isEqualTo(0.0);
+        assertThat(state("department-G", "closed")).isEqualTo(1.0);
+    }
+
+    private double state(String breaker, String state) {
+        return meters.get("resilience4j.circuitbreaker.state").tag("name", breaker).tag("state", state).gauge().value();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -32,7 +33,9 @@ public class CheckAuditWriter implements SmartLifecycle {
     private final CheckAuditMapper mapper;
     private final Duration flushInterval;
     private final int batchSize;
+    private final int capacity;
     private final BlockingDeque<CheckAuditRow> queue;
+    private final LongAdder writtenByRequests = new LongAdder();
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean running;
     private Thread worker;
@@ -41,6 +44,7 @@ public class CheckAuditWriter implements SmartLifecycle {
         this.mapper = mapper;
         this.flushInterval = flushInterval;
         this.batchSize = batchSize;
+        this.capacity = capacity;
         this.queue = new LinkedBlockingDeque<>(capacity);
     }
 
@@ -48,6 +52,7 @@ public class CheckAuditWriter implements SmartLifecycle {
     public void record(CheckAuditRow row) {
         if (!queue.offer(row)) {
             mapper.insertAll(List.of(row));
+            writtenByRequests.increment();
         }
     }
 
@@ -63,8 +68,19 @@ public class CheckAuditWriter implements SmartLifecycle {
         return queue.stream().filter(r -> r != STOP && r.receiptId().equals(receiptId)).findFirst();
     }
 
+    /** Rows waiting to be written (the metric {@code credit.check.audit.queued}). */
     public int queued() {
         return queue.size();
+    }
+
+    /** How many rows the queue holds before a request has to write its own. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Rows a request wrote itself because the queue was full (each one a slower check). */
+    public long writtenByRequests() {
+        return writtenByRequests.sum();
     }
 
     @Override
