@@ -57,9 +57,19 @@ class MetricsEndpointTest {
                 "hikaricp_connections_active", "http_server_requests_seconds_count");
         // A unit listed through the gateway: its notices reach sanction-service through the outbox,
         // and the gauges count them at their next refresh (every 15 s).
-        listAUnit();
+        listAUnit(stack);
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> get(url).body().contains("sanction_notices{department=\""));
+                .until(() -> get(url).body().contains("sanction_notices{application=\"sanction-service\",department=\""));
+    }
+
+    @Test
+    void theGatewayExposesItsRefusalsOnItsManagementPort() throws Exception {
+        HttpResponse<String> scraped = get(stack.managementUrl("gateway") + "/actuator/prometheus");
+
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("gateway_api_key_refusals_total{application=\"gateway\",reason=\"unknown-key\"}",
+                "gateway_rate_limit_refusals_total{application=\"gateway\",route=\"credit-service\"}",
+                "http_server_requests_seconds_count");
     }
 
     @Test
@@ -69,7 +79,8 @@ class MetricsEndpointTest {
         assertThat(get(stack.gatewayUrl() + "/actuator/prometheus").statusCode()).isEqualTo(404);
     }
 
-    private static void listAUnit() {
+    /** Lists a unit through the gateway: its notices go out to the partner stubs. */
+    static void listAUnit(Stack stack) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         GatewayClient enforcement = stack.as("AJJ");
         JsonNode violation = enforcement.post("/api/v1/violations", """

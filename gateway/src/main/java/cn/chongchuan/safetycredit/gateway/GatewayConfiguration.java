@@ -29,7 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Wires the gateway's own pieces around Spring Cloud Gateway's routes (application.yml). */
 @Configuration(proxyBeanMethods = false)
@@ -88,8 +91,12 @@ class GatewayConfiguration {
     }
 
     @Bean
-    EmptyErrorResponsesAsProblemsFilter emptyErrorResponsesAsProblemsFilter(GatewayProblems problems, MeterRegistry meters) {
-        return new EmptyErrorResponsesAsProblemsFilter(problems, meters);
+    EmptyErrorResponsesAsProblemsFilter emptyErrorResponsesAsProblemsFilter(GatewayProblems problems, MeterRegistry meters,
+            GatewayProperties gateway) {
+        List<String> rateLimited = gateway.getRoutes().stream()
+                .filter(route -> route.getFilters().stream().anyMatch(f -> "RequestRateLimiter".equals(f.getName())))
+                .map(RouteDefinition::getId).toList();
+        return new EmptyErrorResponsesAsProblemsFilter(problems, meters, rateLimited);
     }
 
     @Bean

@@ -35,6 +35,14 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
+    void everyRateLimitedRoutesRefusalCounterExistsBeforeItsFirstRefusal() {
+        assertThat(meters.find("gateway.rate.limit.refusals").counters())
+                .extracting(counter -> counter.getId().getTag("route"))
+                .containsExactlyInAnyOrder("credit-public", "credit-api-docs", "sanction-api-docs", "credit-service",
+                        "sanction-service");
+    }
+
+    @Test
     void aDepartmentOverItsLimitGets429WithRetryAfterAndTheServiceIsSpared() {
         double refusedBefore = counted("gateway.rate.limit.refusals", "route", "sanction-service");
         List<HttpResponse<String>> responses = new ArrayList<>();

@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.outbox;
 import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -40,8 +41,10 @@ class OutboxRelay {
     private final JsonMapper json;
     private final Clock clock;
     private final IntervalFunction backoff;
-    private final MeterRegistry meters;
     private final Timer lag;
+    private final Counter published;
+    private final Counter parked;
+    private final Counter failed;
 
     OutboxRelay(OutboxMapper mapper, SanctionEventClient client, RelayProperties properties,
             TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters) {
@@ -51,7 +54,12 @@ class OutboxRelay {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
-        this.meters = meters;
+        this.published = Counter.builder("credit.outbox.published").description("events sanction-service accepted")
+                .register(meters);
+        this.parked = Counter.builder("credit.outbox.parked.events")
+                .description("events sanction-service refused as malformed (parked for the credit office)").register(meters);
+        this.failed = Counter.builder("credit.outbox.failed").description("delivery attempts that failed and will be retried")
+                .register(meters);
         this.lag = Timer.builder("credit.outbox.relay.lag")
                 .description("from the commit of a change to sanction-service accepting its event")
                 .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
@@ -101,14 +109,14 @@ class OutboxRelay {
             }
             Instant accepted = clock.instant();
             mapper.markPublished(event.id(), accepted);
-            meters.counter("credit.outbox.published").increment();
+            published.increment();
             Duration waited = Duration.between(event.createdAt(), accepted);
             lag.record(waited.isNegative() ? Duration.ZERO : waited);
         } catch (FeignException e) {
             int status = e.status();
             if (status >= 400 && status < 500 && status != 408 && status != 429 && !(e instanceof RetryableException)) {
                 mapper.markParked(event.id(), clock.instant(), describe(e));
-                meters.counter("credit.outbox.parked").increment();
+                parked.increment();
                 log.error("{} event {} rejected by the receiver ({}); parked for the credit office", event.eventType(),
                         event.eventId(), status);
             } else {
@@ -122,7 +130,7 @@ class OutboxRelay {
     private void retryLater(OutboxEvent event, String error) {
         Duration wait = Duration.ofMillis(backoff.apply(event.attempts() + 1));
         mapper.markFailed(event.id(), clock.instant().plus(wait), truncate(error));
-        meters.counter("credit.outbox.failed").increment();
+        failed.increment();
         log.warn("{} event {} not delivered (attempt {}): {}; next try in {} ms", event.eventType(), event.eventId(),
                 event.attempts() + 1, truncate(error), wait.toMillis());
     }

@@ -5,6 +5,8 @@ import cn.chongchuan.safetycredit.credit.support.Scenario;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +50,8 @@ class OutboxRelayTest {
     OutboxRelay relay;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     Scenario scenario;
 
@@ -112,6 +116,18 @@ class OutboxRelayTest {
                         "safety-credit-gateway", Duration.ofSeconds(60)), java.time.Clock.systemUTC())
                 .decoder().decode(authorization.substring("Bearer ".length()));
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("SERVICE");
+    }
+
+    @Test
+    void theTimeFromCommitToDeliveryIsMeasured() {
+        Timer lag = meters.get("credit.outbox.relay.lag").timer();
+        long deliveredBefore = lag.count();
+
+        long id = listUnit();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received(id).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> lag.count() > deliveredBefore);
+        assertThat(lag.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gateway filters that refuse a request (the Redis rate limiter above all) end the response with
@@ -28,10 +31,22 @@ public class EmptyErrorResponsesAsProblemsFilter implements GlobalFilter, Ordere
 
     private final GatewayProblems problems;
     private final MeterRegistry meters;
+    private final Map<String, Counter> rateLimitRefusals = new ConcurrentHashMap<>();
 
-    public EmptyErrorResponsesAsProblemsFilter(GatewayProblems problems, MeterRegistry meters) {
+    /**
+     * {@code rateLimitedRoutes}: the routes with a rate limit, whose refusal counters exist from the
+     * start (at 0), so that a dashboard or an alert finds them before the first refusal.
+     */
+    public EmptyErrorResponsesAsProblemsFilter(GatewayProblems problems, MeterRegistry meters,
+            Collection<String> rateLimitedRoutes) {
         this.problems = problems;
         this.meters = meters;
+        rateLimitedRoutes.forEach(this::rateLimitRefusals);
+    }
+
+    private Counter rateLimitRefusals(String route) {
+        return rateLimitRefusals.computeIfAbsent(route, id -> Counter.builder("gateway.rate.limit.refusals")
+                .tag("route", id).description("requests the rate limits refused, per route").register(meters));
     }
 
     @Override
@@ -64,8 +79,7 @@ public class EmptyErrorResponsesAsProblemsFilter implements GlobalFilter, Ordere
         if (status.value() == 429) {
             // Only the rate limiter ends a 429 without a body (the key-guess guard writes its own problem).
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            Counter.builder("gateway.rate.limit.refusals").tag("route", route == null ? "none" : route.getId())
-                    .description("requests the rate limits refused, per route").register(meters).increment();
+            rateLimitRefusals(route == null ? "none" : route.getId()).increment();
             return problems.write(exchange, GatewayProblems.TOO_MANY_REQUESTS,
                     "Your request rate is over the limit; retry after the time in Retry-After.", retryAfter(exchange));
         }
