@@ -175,7 +175,7 @@ class EntrypointTest {
     }
 
     private Running start(Dockerfile dockerfile, String name, int port, Map<String, String> secrets,
-            Map<String, String> addresses) throws IOException {
+            Map<String, String> addresses) throws IOException, InterruptedException {
         Manifests.Document deployment = MANIFESTS.get("Deployment", name);
         Map<String, Manifests.Variable> variables = MANIFESTS.environment(deployment);
 
