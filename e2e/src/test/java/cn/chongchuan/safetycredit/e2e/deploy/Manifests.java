@@ -39,7 +39,7 @@ final class Manifests {
     }
 
     /** A variable a container's environment gets: a literal, a Secret's key, or a ConfigMap entry. */
-    record Variable(String name, String value, String secretName, String secretKey) {
+    record Variable(String name, String value, String secretName, String secretKey, boolean optional) {
 
         boolean fromSecret() {
             return secretName != null;
@@ -143,7 +143,7 @@ final class Manifests {
             }
             Document configMap = get("ConfigMap", (String) map(from, "configMapRef").get("name"));
             map(configMap.content(), "data").forEach((name, value) ->
-                    variables.put(name, new Variable(name, String.valueOf(value), null, null)));
+                    variables.put(name, new Variable(name, String.valueOf(value), null, null, false)));
         }
         for (Object entry : list(container, "env")) {
             Map<String, Object> env = cast(entry);
@@ -153,9 +153,10 @@ final class Manifests {
                 if (ref.isEmpty()) {
                     throw new AssertionError(deployment + ": " + name + " comes from something other than a secretKeyRef");
                 }
-                variables.put(name, new Variable(name, null, (String) ref.get("name"), (String) ref.get("key")));
+                variables.put(name, new Variable(name, null, (String) ref.get("name"), (String) ref.get("key"),
+                        Boolean.TRUE.equals(ref.get("optional"))));
             } else {
-                variables.put(name, new Variable(name, String.valueOf(env.get("value")), null, null));
+                variables.put(name, new Variable(name, String.valueOf(env.get("value")), null, null, false));
             }
         }
         return variables;
