@@ -34,22 +34,22 @@ class ManifestSchemaTest {
     @Test
     void aMisspeltFieldIsRefused() throws IOException {
         assertThat(problemsOf(edited("credit-service.yaml", "  replicas: 2\n", "  replica: 2\n")))
-                .singleElement().asString().contains("replica");
+                .singleElement().asString().contains("Deployment credit-service", "`replica`");
     }
 
     @Test
     void aValueOfTheWrongTypeIsRefused() throws IOException {
         assertThat(problemsOf(edited("credit-service.yaml", "containerPort: 8081", "containerPort: \"x\"")))
-                .singleElement().asString().contains("x");
+                .singleElement().asString().contains("Deployment credit-service", "\"x\"");
         assertThat(problemsOf(edited("credit-service.yaml", "containerPort: 8081", "containerPort: \"8081\"")))
-                .singleElement().asString().contains("wrong type");
+                .singleElement().asString().contains("Deployment credit-service", "wrong type");
     }
 
     @Test
     void aMissingRequiredFieldIsRefused() throws IOException {
         // A container without its name.
         assertThat(problemsOf(edited("gateway.yaml", "        - name: gateway\n          image:", "        - image:")))
-                .singleElement().asString().contains("name");
+                .singleElement().asString().contains("Deployment gateway", "`name`");
     }
 
     @Test
