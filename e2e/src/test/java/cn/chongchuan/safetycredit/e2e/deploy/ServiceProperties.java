@@ -40,6 +40,8 @@ import java.util.zip.ZipInputStream;
  */
 final class ServiceProperties {
 
+    /** Variables the JVM itself reads (docs/operations.md, "Images"): options, not Spring properties. */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
     private static final Set<String> CONTAINER_TYPES = Set.of("java.util.Map", "java.util.List", "java.util.Set",
             "java.util.Collection");
@@ -141,6 +143,9 @@ final class ServiceProperties {
      * placeholder of application.yml it fills; empty when the service reads it nowhere.
      */
     Optional<String> boundBy(String variable) {
+        if (JVM_VARIABLES.contains(variable)) {
+            return Optional.of("the JVM's options");
+        }
         if (placeholders.containsKey(variable)) {
             return Optional.of("${" + variable + "}");
         }
