@@ -9,24 +9,44 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the local run: a child JVM running the service's jar, its output in a log file. */
-record ServiceProcess(String name, int port, Path log, Process process) {
+public record ServiceProcess(String name, int port, Path log, Process process) {
 
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir) {
-        Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
+        return start(name, builder, port, logDir);
+    }
+
+    /**
+     * Runs {@code command} in {@code workDir} with exactly {@code env} as its environment (nothing
+     * inherited from this JVM's), as a container runtime starts an image's entrypoint.
+     */
+    public static ServiceProcess startIsolated(String name, List<String> command, Path workDir, Map<String, String> env,
+            int port, Path logDir) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return start(name, builder, port, logDir);
+    }
+
+    private static ServiceProcess start(String name, ProcessBuilder builder, int port, Path logDir) {
+        Path log = logDir.resolve(name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
             return new ServiceProcess(name, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** The java launcher of the JDK running this JVM. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -43,11 +63,11 @@ record ServiceProcess(String name, int port, Path log, Process process) {
         return List.of(configured.trim().split("\\s+"));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -56,7 +76,7 @@ record ServiceProcess(String name, int port, Path log, Process process) {
     }
 
     /** Asks the JVM to shut down gracefully, then forces it after 20 s. */
-    void stop() {
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }
