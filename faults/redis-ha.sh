@@ -63,11 +63,13 @@ case "$TOPOLOGY" in
     ANY_PORT=$PRIMARY_PORT
     DESCRIBED="primary + replica + 3 sentinels (quorum 2, down-after-milliseconds 1000, failover-timeout 5000)" ;;
   cluster|cluster-replicas)
-    # adaptive: Lettuce re-reads the topology at once on MOVED redirects and failed reconnects
+    # adaptive: Lettuce re-reads the topology on MOVED redirects and failed reconnects, but at most once per 30 s
+    # (its adaptiveRefreshTriggersTimeout), and the first one comes before the replica is promoted: the
+    # period bounds how long a dead master's slots stay routed to it (5 s: a CLUSTER NODES per node and period)
     REDIS_ENV=(SPRING_DATA_REDIS_CLUSTER_NODES="$CLUSTER_NODES" SPRING_DATA_REDIS_LETTUCE_CLUSTER_REFRESH_ADAPTIVE=true
-               SPRING_DATA_REDIS_LETTUCE_CLUSTER_REFRESH_PERIOD=30s)
+               SPRING_DATA_REDIS_LETTUCE_CLUSTER_REFRESH_PERIOD=5s)
     ANY_PORT=${MASTER_PORTS%% *}
-    DESCRIBED="3 masters$([ "$TOPOLOGY" = cluster-replicas ] && echo ' with a replica each') (cluster-node-timeout 1000); Lettuce adaptive topology refresh" ;;
+    DESCRIBED="3 masters$([ "$TOPOLOGY" = cluster-replicas ] && echo ' with a replica each') (cluster-node-timeout 1000); Lettuce topology refresh adaptive + every 5 s" ;;
   standalone)
     REDIS_ENV=(SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
     ANY_PORT=$REDIS_PORT
