@@ -69,7 +69,7 @@ case "$TOPOLOGY" in
     REDIS_ENV=(SPRING_DATA_REDIS_CLUSTER_NODES="$CLUSTER_NODES" SPRING_DATA_REDIS_LETTUCE_CLUSTER_REFRESH_ADAPTIVE=true
                SPRING_DATA_REDIS_LETTUCE_CLUSTER_REFRESH_PERIOD=5s)
     ANY_PORT=${MASTER_PORTS%% *}
-    DESCRIBED="3 masters$([ "$TOPOLOGY" = cluster-replicas ] && echo ' with a replica each') (cluster-node-timeout 1000); Lettuce topology refresh adaptive + every 5 s" ;;
+    DESCRIBED="3 masters$(if [ "$TOPOLOGY" = cluster-replicas ]; then echo ' with a replica each'; fi) (cluster-node-timeout 1000); Lettuce topology refresh adaptive + every 5 s" ;;
   standalone)
     REDIS_ENV=(SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
     ANY_PORT=$REDIS_PORT
@@ -117,7 +117,7 @@ revive() { # $1 = port, $2 = config file
   if [ "$TOPOLOGY" = sentinel ]; then
     local primary; primary=$(victim)
     "$REDIS_BIN" "$2" --port "$1" --replicaof 127.0.0.1 "$primary" > "$OUT/revived-$1.log" 2>&1 &
-    RESTARTED+=($!)
+    RESTARTED+=($!); disown "$!" # the next run may kill it: no "Killed" from bash then
     for _ in $(seq 60); do
       [ "$(field "$1" replication master_link_status)" = up ] \
         && redis-cli -p "$SENTINEL_PORT" info sentinel | grep -q "slaves=1,sentinels=3" && return
@@ -125,7 +125,7 @@ revive() { # $1 = port, $2 = config file
     done
   else
     "$REDIS_BIN" "$2" --port "$1" > "$OUT/revived-$1.log" 2>&1 &
-    RESTARTED+=($!)
+    RESTARTED+=($!); disown "$!"
     for _ in $(seq 60); do
       [ "$(field "$1" replication master_link_status)" = up ] \
         && ! redis-cli -p "$1" cluster nodes | grep -q fail && return
