@@ -20,6 +20,11 @@ import java.util.Map;
  * {@code spring.application.name} without its {@code -service} suffix. MariaDB starts only for an
  * application that uses JDBC (HikariCP on its classpath, or {@code devstack.mariadb.enabled=true});
  * Redis only for one that uses Redis (Lettuce on its classpath, or {@code devstack.redis.enabled=true}).
+ *
+ * <p>{@code devstack.redis.topology} chooses the Redis: {@code standalone} (the default, one
+ * server), {@code cluster} (three masters: {@code spring.data.redis.cluster.nodes}) or
+ * {@code sentinel} (primary, replica, three sentinels: {@code spring.data.redis.sentinel.*}), so
+ * that a test class proves the same beans on each through Spring Boot's standard properties.
  */
 public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -35,6 +40,14 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         EmbeddedMariaDb mariaDb();
 
         EmbeddedRedis redis();
+
+        default EmbeddedRedisCluster redisCluster() {
+            return SharedEmbeddedServers.redisCluster();
+        }
+
+        default EmbeddedRedisSentinel redisSentinel() {
+            return SharedEmbeddedServers.redisSentinel();
+        }
     }
 
     private final Servers servers;
@@ -76,7 +89,18 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             properties.put("spring.datasource.password", "");
         }
         if (usesRedis && EXTERNAL_REDIS_PROPERTIES.stream().noneMatch(environment::containsProperty)) {
-            properties.put("spring.data.redis.url", servers.redis().url());
+            switch (environment.getProperty("devstack.redis.topology", "standalone")) {
+                case "standalone" -> properties.put("spring.data.redis.url", servers.redis().url());
+                case "cluster" -> properties.put("spring.data.redis.cluster.nodes", servers.redisCluster().nodes());
+                case "sentinel" -> {
+                    EmbeddedRedisSentinel sentinel = servers.redisSentinel();
+                    properties.put("spring.data.redis.sentinel.master", sentinel.masterName());
+                    properties.put("spring.data.redis.sentinel.nodes", sentinel.sentinelNodes());
+                }
+                default -> throw new IllegalStateException(
+                        "devstack.redis.topology must be standalone, cluster or sentinel, not "
+                                + environment.getProperty("devstack.redis.topology"));
+            }
         }
         if (!properties.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));

@@ -2,12 +2,15 @@ package cn.chongchuan.safetycredit.devstack;
 
 /**
  * One embedded MariaDB and one embedded Redis per JVM, started on first use, shared by every
- * Spring context of the test run, and stopped when the JVM exits.
+ * Spring context of the test run, and stopped when the JVM exits; likewise one Redis Cluster and
+ * one Sentinel set for the test classes that ask for them ({@code devstack.redis.topology}).
  */
 public final class SharedEmbeddedServers {
 
     private static EmbeddedMariaDb mariaDb;
     private static EmbeddedRedis redis;
+    private static EmbeddedRedisCluster redisCluster;
+    private static EmbeddedRedisSentinel redisSentinel;
     private static boolean hookInstalled;
 
     private SharedEmbeddedServers() {
@@ -31,9 +34,27 @@ public final class SharedEmbeddedServers {
         return redis;
     }
 
+    /** The shared three-master Redis Cluster, started now if it is not running yet. */
+    public static synchronized EmbeddedRedisCluster redisCluster() {
+        if (redisCluster == null) {
+            installShutdownHook();
+            redisCluster = EmbeddedRedisCluster.start(3, 0);
+        }
+        return redisCluster;
+    }
+
+    /** The shared primary, replica and three sentinels, started now if they are not running yet. */
+    public static synchronized EmbeddedRedisSentinel redisSentinel() {
+        if (redisSentinel == null) {
+            installShutdownHook();
+            redisSentinel = EmbeddedRedisSentinel.start();
+        }
+        return redisSentinel;
+    }
+
     /** Whether either shared server has been started in this JVM. */
     public static synchronized boolean anyStarted() {
-        return mariaDb != null || redis != null;
+        return mariaDb != null || redis != null || redisCluster != null || redisSentinel != null;
     }
 
     private static void installShutdownHook() {
@@ -47,6 +68,12 @@ public final class SharedEmbeddedServers {
     private static synchronized void stopAll() {
         if (redis != null) {
             redis.close();
+        }
+        if (redisSentinel != null) {
+            redisSentinel.close();
+        }
+        if (redisCluster != null) {
+            redisCluster.close();
         }
         if (mariaDb != null) {
             mariaDb.close();

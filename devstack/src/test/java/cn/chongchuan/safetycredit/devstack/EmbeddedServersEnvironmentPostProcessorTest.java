@@ -89,4 +89,29 @@ class EmbeddedServersEnvironmentPostProcessorTest {
                 .startsWith("jdbc:mysql://127.0.0.1:" + SharedEmbeddedServers.mariaDb().port() + "/credit?");
         assertThat(environment.getProperty("spring.data.redis.url")).isEqualTo("redis://cache.example:6379");
     }
+
+    @Test
+    void aClusterTopologyIsNamedThroughTheStandardClusterPropertyAlone() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("props", Map.of(
+                "devstack.mariadb.enabled", "false", "devstack.redis.topology", "cluster")));
+
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(redisStarts).as("no single server").hasValue(0);
+        assertThat(environment.getProperty("spring.data.redis.cluster.nodes"))
+                .isEqualTo(SharedEmbeddedServers.redisCluster().nodes()).contains(",");
+        assertThat(environment.getProperty("spring.data.redis.url")).isNull();
+    }
+
+    @Test
+    void anUnknownTopologyIsRefusedByName() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("props", Map.of(
+                "devstack.mariadb.enabled", "false", "devstack.redis.topology", "clustre")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> postProcessor.postProcessEnvironment(environment, new SpringApplication()))
+                .hasMessage("devstack.redis.topology must be standalone, cluster or sentinel, not clustre");
+    }
 }

@@ -8,8 +8,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ClusterSlotHashUtil;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -173,16 +177,53 @@ public class CheckCache {
         return count;
     }
 
-    /** Key that lives as long as Redis keeps its data (no TTL): its absence means Redis came back empty. */
+    /**
+     * Key that lives as long as Redis keeps its data (no TTL): its absence means Redis came back
+     * empty. On a Redis Cluster every master keeps one of its own ({@code ck:epoch{<tag>}}, the tag
+     * chosen to hash into a slot that master serves), since one master can come back empty while
+     * the others keep their data.
+     */
     public static final String EPOCH = "ck:epoch";
 
     /**
-     * Recreates the epoch key if it is missing; true for the one caller that recreated it (who
-     * should re-warm), false when it was there or Redis cannot be used now.
+     * Recreates the epoch key (on a cluster, each master's) if it is missing; true for the one
+     * caller that recreated one (who should re-warm), false when all were there or Redis cannot be
+     * used now.
      */
     public boolean claimEpoch() {
-        return call(() -> redis.opsForValue().setIfAbsent(EPOCH, java.time.Instant.now().toString()))
-                .map(Boolean.TRUE::equals).orElse(false);
+        byte[] now = java.time.Instant.now().toString().getBytes(StandardCharsets.US_ASCII);
+        return call(() -> {
+            if (!(redis.getConnectionFactory() instanceof LettuceConnectionFactory factory) || !factory.isClusterAware()) {
+                return redis.opsForValue().setIfAbsent(EPOCH, new String(now, StandardCharsets.US_ASCII));
+            }
+            try (RedisClusterConnection cluster = factory.getClusterConnection()) {
+                boolean claimed = false;
+                for (String key : epochKeys(cluster.clusterGetNodes())) {
+                    claimed |= Boolean.TRUE.equals(cluster.stringCommands().setNX(key.getBytes(StandardCharsets.US_ASCII), now));
+                }
+                return claimed;
+            }
+        }).map(Boolean.TRUE::equals).orElse(false);
+    }
+
+    /** One epoch key per master that serves slots, each hashing into a slot of its master. */
+    static List<String> epochKeys(Iterable<RedisClusterNode> nodes) {
+        List<String> keys = new ArrayList<>();
+        for (RedisClusterNode node : nodes) {
+            if (node.isMaster() && !node.isMarkedAsFail()
+                    && node.getSlotRange() != null && !node.getSlotRange().getSlots().isEmpty()) {
+                keys.add(epochKeyIn(node.getSlotRange()));
+            }
+        }
+        return keys;
+    }
+
+    static String epochKeyIn(RedisClusterNode.SlotRange slots) {
+        for (int tag = 0; ; tag++) {
+            if (slots.contains(ClusterSlotHashUtil.calculateSlot(Integer.toString(tag)))) {
+                return EPOCH + "{" + tag + "}";
+            }
+        }
     }
 
     /** Whether Redis is being used now (the circuit breaker is not open). */
