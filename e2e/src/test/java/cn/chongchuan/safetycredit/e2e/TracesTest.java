@@ -59,8 +59,10 @@ class TracesTest {
                 {"caseNumber":"崇应急罚〔2025〕TRACE-%s号","decisionNumber":"崇应急罚决〔2025〕TRACE号",
                  "decisionDate":"%s","criterionCode":"OM11-03","description":"追踪检查：发生一般事故，被处以二倍罚款",
                  "fineAmount":600000,"accidentDate":"%s","accidentGrade":"GENERAL","fineMultiple":2,"especiallySerious":true,
-                 "unit":{"uscc":"%s","name":"南通崇川追踪检查有限公司"}}"""
-                .formatted(uscc, TODAY.minusMonths(15), TODAY.minusMonths(17), uscc)).ok();
+                 "unit":{"uscc":"%s","name":"南通崇川追踪检查有限公司"},
+                 "persons":[{"name":"追踪人","idNumber":"%s","responsibility":"PRINCIPAL"}]}"""
+                .formatted(uscc, TODAY.minusMonths(15), TODAY.minusMonths(17), uscc,
+                        IdNumbersInLogsTest.randomIdNumber())).ok();
         long listing = violation.get("listings").get(0).get("listingId").asLong();
         admin.post("/api/v1/listings/" + listing + "/backdating-confirmations", "{\"step\":\"NOTICE\",\"date\":\""
                 + TODAY.minusMonths(14) + "\",\"reason\":\"纸质案卷补录\"}").ok();
@@ -100,11 +102,14 @@ class TracesTest {
         assertThat(notices).extracting(PartnerStubs.Received::traceparent)
                 .allSatisfy(traceparent -> assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
 
-        // The logs carry the trace id: the gateway's line of the decision, sanction-service's fan-out.
+        // The logs carry the trace id: the gateway's access line of the decision (logged on a Reactor
+        // thread), sanction-service's line of the fan-out.
+        String traceField = "\"traceId\":\"" + traceId + "\"";
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(lines(stack.logDir().resolve("gateway.log")))
+                    .anyMatch(line -> line.contains("POST " + decision + " -> 200") && line.contains(traceField));
             assertThat(lines(stack.logDir().resolve("sanction-service.log")))
-                    .anyMatch(line -> line.contains("listing " + listing + " (SANCTION_START") && line.contains(traceId));
-            assertThat(lines(stack.logDir().resolve("credit-service.log"))).anyMatch(line -> line.contains(traceId));
+                    .anyMatch(line -> line.contains("listing " + listing + " (SANCTION_START") && line.contains(traceField));
         });
     }
 
