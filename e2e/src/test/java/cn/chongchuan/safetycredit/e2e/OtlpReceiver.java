@@ -26,9 +26,14 @@ import java.util.concurrent.Executors;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    /** One exported span, as far as the tests look at it. */
+    /**
+     * One exported span, as far as the tests look at it.
+     *
+     * @param events the attributes of its events (an exception's type, message and stack trace),
+     *               keyed {@code <event name>.<attribute>}
+     */
     record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind,
-            Map<String, String> attributes) {
+            Map<String, String> attributes, Map<String, String> events) {
 
         String attribute(String key) {
             return attributes.getOrDefault(key, "");
@@ -86,9 +91,14 @@ final class OtlpReceiver implements AutoCloseable {
                 String service = attributes(resource.getResource().getAttributesList()).getOrDefault("service.name", "");
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
                     for (var span : scope.getSpansList()) {
+                        Map<String, String> events = new LinkedHashMap<>();
+                        for (var event : span.getEventsList()) {
+                            attributes(event.getAttributesList()).forEach((key, value) ->
+                                    events.merge(event.getName() + "." + key, value, (a, b) -> a + "\n" + b));
+                        }
                         spans.add(new ReceivedSpan(service, hex(span.getTraceId().toByteArray()),
                                 hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray()),
-                                span.getName(), span.getKind().name(), attributes(span.getAttributesList())));
+                                span.getName(), span.getKind().name(), attributes(span.getAttributesList()), events));
                     }
                 }
             }
