@@ -122,8 +122,8 @@ class TracesTest {
         assertThat(approval.get("/api/v1/checks/" + idNumber).status()).isEqualTo(400);
         admin.get("/api/v1/checks/audit?code=" + idNumber);
         admin.get("/api/v1/public/listings?code=" + idNumber);
-        // Refused in a body (a wrong check character): the validation error names the field and the
-        // value; a recorded exception would become a span event.
+        // Refused in a body (a wrong check character): had its exception been recorded on the span, its
+        // message would be a span event.
         String misspelt = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1');
         assertThat(stack.as("AJJ").post("/api/v1/subjects/persons/search", "{\"idNumber\":\"" + misspelt + "\"}")
                 .status()).isEqualTo(400);
