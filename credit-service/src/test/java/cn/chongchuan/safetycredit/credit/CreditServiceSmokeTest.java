@@ -3,6 +3,8 @@ package cn.chongchuan.safetycredit.credit;
 import cn.chongchuan.safetycredit.credit.outbox.OutboxEvent;
 import cn.chongchuan.safetycredit.credit.outbox.OutboxMapper;
 import cn.chongchuan.safetycredit.platform.testing.Http;
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -30,6 +32,10 @@ class CreditServiceSmokeTest {
     OutboxMapper outbox;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    TraceContexts traces;
 
     @Test
     void migrationsAreAppliedToItsOwnDatabase() {
@@ -51,7 +57,25 @@ class CreditServiceSmokeTest {
         assertThat(stored.payload()).isEqualTo("{\"a\":\"崇川\"}");
         assertThat(stored.createdAt()).isEqualTo(now);
         assertThat(stored.publishedAt()).isNull();
+        assertThat(stored.traceparent()).isNull();
         assertThat(outbox.findByEventId(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
+    void anOutboxEventKeepsTheTraceparentOfTheRequestThatWroteIt() {
+        String eventId = UUID.randomUUID().toString();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        outbox.insert(OutboxEvent.pending(eventId, "U:91320602MA1XXXXX", "LISTING_STARTED", "{}", Instant.now(),
+                traceparent));
+
+        assertThat(outbox.findByEventId(eventId).orElseThrow().traceparent()).isEqualTo(traceparent);
+    }
+
+    @Test
+    void withoutAnOtlpEndpointNothingIsTraced() {
+        // The tests, like the local run, set no endpoint: no spans, no trace ids in the logs, no traceparent sent.
+        assertThat(tracer).isSameAs(Tracer.NOOP);
+        assertThat(traces.currentTraceparent()).isEmpty();
     }
 
     @Test

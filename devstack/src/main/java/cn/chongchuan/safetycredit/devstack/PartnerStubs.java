@@ -43,8 +43,13 @@ public final class PartnerStubs implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    /** One notice a department accepted. */
-    public record Received(String department, String noticeId, String kind, long listingId, JsonNode body, Instant at) {
+    /**
+     * One notice a department accepted.
+     *
+     * @param traceparent the W3C traceparent header it came with (docs/operations.md, "Traces"), or null
+     */
+    public record Received(String department, String noticeId, String kind, long listingId, JsonNode body, Instant at,
+            String traceparent) {
     }
 
     private final HttpServer server;
@@ -147,7 +152,8 @@ public final class PartnerStubs implements AutoCloseable {
             }
             JsonNode notice = JSON.readTree(body);
             Received entry = new Received(department, id, notice.path("kind").asString(),
-                    notice.path("listing").path("listingId").asLong(), notice, Instant.now());
+                    notice.path("listing").path("listingId").asLong(), notice, Instant.now(),
+                    exchange.getRequestHeaders().getFirst("traceparent"));
             received.add(entry);
             write(department + " accepted " + entry.kind() + " notice " + id + " for listing " + entry.listingId()
                     + " (" + notice.path("listing").path("subjectName").asString() + "), measures "

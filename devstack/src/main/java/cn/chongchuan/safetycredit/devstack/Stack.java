@@ -72,6 +72,7 @@ public final class Stack implements AutoCloseable {
     private String gatewayUrl;
     private String internalTokenSecret;
     private int instances = 1;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, String> modules = new LinkedHashMap<>();
 
     private Stack(Path root, Consumer<String> say) {
@@ -104,12 +105,23 @@ public final class Stack implements AutoCloseable {
      * {@code sanction-service-2}, and credit-service-2 relays its outbox to sanction-service-2.
      */
     public static Stack start(Path root, Ports ports, List<ExtraKey> extraKeys, Consumer<String> say, int instances) {
+        return start(root, ports, extraKeys, say, instances, Map.of());
+    }
+
+    /**
+     * As above, with {@code environment} given to every service JVM (the gateway's too), on top of
+     * this process's own environment, which they inherit anyway: e.g. the OTLP endpoint that turns
+     * tracing on (docs/operations.md, "Traces").
+     */
+    public static Stack start(Path root, Ports ports, List<ExtraKey> extraKeys, Consumer<String> say, int instances,
+            Map<String, String> environment) {
         if (instances < 1 || instances > 2) {
             throw new IllegalArgumentException("1 or 2 instances of each service, not " + instances);
         }
         Stack stack = new Stack(root.toAbsolutePath().normalize(), say);
         stack.extraKeys.addAll(extraKeys);
         stack.instances = instances;
+        stack.environment.putAll(environment);
         try {
             stack.startAll(ports);
             return stack;
@@ -208,7 +220,7 @@ public final class Stack implements AutoCloseable {
         loadDepartments();
 
         // One internal signing key for this run only, shared by the gateway and the services.
-        Map<String, String> common = new LinkedHashMap<>();
+        Map<String, String> common = new LinkedHashMap<>(environment);
         common.put("SPRING_PROFILES_ACTIVE", "local");
         common.put("SPRING_DATA_REDIS_URL", redis.url());
         internalTokenSecret = randomBase64Key();

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param nextAttemptAt earliest time of the next attempt
  * @param lastError    why the last attempt failed, if it did
  * @param parkedAt     when the receiver rejected it as malformed; no more attempts
+ * @param traceparent  the W3C traceparent of the request that wrote it, or null (tracing off)
  */
 public record OutboxEvent(
         Long id,
@@ -28,10 +29,17 @@ public record OutboxEvent(
         int attempts,
         Instant nextAttemptAt,
         String lastError,
-        Instant parkedAt) {
+        Instant parkedAt,
+        String traceparent) {
 
-    /** A new, pending event. */
+    /** A new, pending event, outside any trace. */
     public static OutboxEvent pending(String eventId, String subjectKey, String eventType, String payload, Instant now) {
-        return new OutboxEvent(null, eventId, subjectKey, eventType, payload, now, null, 0, now, null, null);
+        return pending(eventId, subjectKey, eventType, payload, now, null);
+    }
+
+    /** A new, pending event that the relay sends as part of the trace {@code traceparent} names. */
+    public static OutboxEvent pending(String eventId, String subjectKey, String eventType, String payload, Instant now,
+            String traceparent) {
+        return new OutboxEvent(null, eventId, subjectKey, eventType, payload, now, null, 0, now, null, null, traceparent);
     }
 }

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.credit.outbox;
 
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
@@ -25,7 +26,8 @@ import java.util.List;
  * claims due events in a short transaction ({@code FOR UPDATE SKIP LOCKED} plus a lease, so
  * several instances never send the same event at once), sends them outside it, then records the
  * outcome: published, retried later with exponential backoff and jitter, or parked when the
- * receiver calls the event malformed.
+ * receiver calls the event malformed. Each send is a span ({@value #SPAN}) of the trace of the
+ * request that wrote the event, so the receiver's work joins that trace too.
  */
 @Component
 class OutboxRelay {
@@ -33,6 +35,8 @@ class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** The one event type that is not about a listing: it goes to sanction-service's calendar intake. */
     static final String CALENDAR_YEAR_SET = "CALENDAR_YEAR_SET";
+    /** The span (and timer) of one event's send. */
+    static final String SPAN = "credit.outbox.relay";
 
     private final OutboxMapper mapper;
     private final SanctionEventClient client;
@@ -45,9 +49,11 @@ class OutboxRelay {
     private final Counter published;
     private final Counter parked;
     private final Counter failed;
+    private final TraceContexts traces;
 
     OutboxRelay(OutboxMapper mapper, SanctionEventClient client, RelayProperties properties,
-            TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters) {
+            TransactionTemplate transactions, JsonMapper json, Clock clock, MeterRegistry meters, TraceContexts traces) {
+        this.traces = traces;
         this.mapper = mapper;
         this.client = client;
         this.properties = properties;
@@ -95,7 +101,7 @@ class OutboxRelay {
             return due;
         });
         for (OutboxEvent event : claimed) {
-            send(event);
+            traces.continueTrace(SPAN, event.traceparent(), () -> send(event));
         }
         return claimed.size();
     }

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.credit.outbox;
 
 import cn.chongchuan.safetycredit.credit.subject.PersonKeyChanged;
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,19 +19,24 @@ public class OutboxWriter {
     private final OutboxMapper mapper;
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceContexts traces;
 
-    OutboxWriter(OutboxMapper mapper, JsonMapper json, Clock clock) {
+    OutboxWriter(OutboxMapper mapper, JsonMapper json, Clock clock, TraceContexts traces) {
         this.mapper = mapper;
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
-    /** Writes the event; the relay publishes it after commit. Returns its stable event id. */
+    /**
+     * Writes the event; the relay publishes it after commit, as part of the trace of the request
+     * writing it now (its traceparent is kept with the row). Returns its stable event id.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public String append(String subjectKey, String eventType, EventPayload payload) {
         String eventId = UUID.randomUUID().toString();
         mapper.insert(OutboxEvent.pending(eventId, subjectKey, eventType, json.writeValueAsString(payload.withEventId(eventId)),
-                clock.instant()));
+                clock.instant(), traces.currentTraceparentOrNull()));
         return eventId;
     }
 

@@ -4,6 +4,7 @@ import cn.chongchuan.safetycredit.platform.calendar.boot.CalendarProblemTranslat
 import cn.chongchuan.safetycredit.platform.problem.ApiProblemHandler;
 import cn.chongchuan.safetycredit.platform.token.InternalTokenProperties;
 import cn.chongchuan.safetycredit.platform.token.InternalTokens;
+import cn.chongchuan.safetycredit.platform.tracing.TracingConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +40,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(InternalTokenProperties.class)
-@Import({ApiProblemHandler.class, CallerController.class, ApiDocumentation.class, CalendarProblemTranslator.class})
+@Import({ApiProblemHandler.class, CallerController.class, ApiDocumentation.class, CalendarProblemTranslator.class,
+        TracingConfiguration.class})
 public class ServicePlatformConfiguration implements WebMvcConfigurer {
 
     /**

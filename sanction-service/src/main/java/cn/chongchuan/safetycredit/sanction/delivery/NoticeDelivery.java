@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.AttemptOutcome;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryVerdict;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
@@ -33,11 +34,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Sends one claimed notice to its department: signs it, calls through the department's guards, records every call. */
+/**
+ * Sends one claimed notice to its department: signs it, calls through the department's guards,
+ * records every call. Each round is a span ({@value #SPAN}) of the trace the notice was made in;
+ * the department receives that trace as the {@code traceparent} header.
+ */
 @Component
 class NoticeDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
+    /** The span (and timer) of one delivery round. */
+    static final String SPAN = "sanction.notice.delivery";
 
     /** How a delivery round ended. */
     enum Outcome { DELIVERED, REJECTED, FAILED, BUSY, NO_ENDPOINT }
@@ -53,9 +60,12 @@ class NoticeDelivery {
     private final DeliveryProperties properties;
     private final EndpointPolicy endpoints;
     private final Clock clock;
+    private final TraceContexts traces;
 
     NoticeDelivery(DepartmentClient client, DepartmentService departments, DepartmentResilience resilience,
-            AttemptMapper attempts, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock) {
+            AttemptMapper attempts, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock,
+            TraceContexts traces) {
+        this.traces = traces;
         this.client = client;
         this.departments = departments;
         this.resilience = resilience;
@@ -66,6 +76,10 @@ class NoticeDelivery {
     }
 
     Result deliver(ClaimedNotice notice, String dispatcher) {
+        return traces.continueTrace(SPAN, notice.traceparent(), () -> deliverRound(notice, dispatcher));
+    }
+
+    private Result deliverRound(ClaimedNotice notice, String dispatcher) {
         Optional<Department> found = departments.findIfPresent(notice.departmentCode());
         if (found.isEmpty() || !found.get().pushes()) {
             return new Result(Outcome.NO_ENDPOINT, null, "department has no endpoint; kept for its inbox", 0);

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.notice;
 
 import cn.chongchuan.safetycredit.platform.calendar.WorkingDayCalendar;
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import cn.chongchuan.safetycredit.sanction.calendar.CalendarService;
 import cn.chongchuan.safetycredit.sanction.department.Department;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
@@ -55,9 +56,12 @@ public class SanctionFanOut {
     private final FeedbackDeadline deadline;
     private final FeedbackProperties feedback;
     private final CalendarService calendars;
+    private final TraceContexts traces;
 
     SanctionFanOut(NoticeMapper notices, MeasureService measures, DepartmentService departments, JsonMapper json,
-            ApplicationEventPublisher events, Clock clock, FeedbackProperties feedback, CalendarService calendars) {
+            ApplicationEventPublisher events, Clock clock, FeedbackProperties feedback, CalendarService calendars,
+            TraceContexts traces) {
+        this.traces = traces;
         this.notices = notices;
         this.measures = measures;
         this.departments = departments;
@@ -156,6 +160,8 @@ public class SanctionFanOut {
                     calendar.years());
         }
         List<NewNotice> issued = new ArrayList<>();
+        // Each notice's delivery continues the trace of the listing event it is made from.
+        String traceparent = traces.currentTraceparentOrNull();
         plan.forEach((departmentCode, measureCodes) -> {
             String id = UUID.randomUUID().toString();
             List<NoticeBody.MeasureItem> items = measureCodes.stream().map(byCode::get).filter(Objects::nonNull)
@@ -167,7 +173,7 @@ public class SanctionFanOut {
             DeliveryStatus delivery = department != null && department.pushes() ? DeliveryStatus.QUEUED
                     : DeliveryStatus.PULL;
             issued.add(new NewNotice(id, caseId, event.listingId(), departmentCode, kind, eventId, measureCodes, body,
-                    delivery, dueOn, now));
+                    delivery, dueOn, now, traceparent));
         });
         notices.insertNotices(issued);
         long queued = issued.stream().filter(n -> n.status() == DeliveryStatus.QUEUED).count();

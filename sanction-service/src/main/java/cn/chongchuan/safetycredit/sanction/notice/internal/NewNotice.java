@@ -13,10 +13,11 @@ import java.util.List;
  * outcome and answers all start empty.
  *
  * @param body the exact JSON the department receives, signed as it is on every retry
+ * @param traceparent the W3C traceparent of the listing event's intake, or null (tracing off)
  */
 public record NewNotice(String id, long caseId, long listingId, String departmentCode, NoticeKind kind,
         String eventId, List<String> measureCodes, String body, DeliveryStatus status, LocalDate feedbackDueOn,
-        Instant createdAt) {
+        Instant createdAt, String traceparent) {
 
     public NewNotice {
         measureCodes = List.copyOf(measureCodes);

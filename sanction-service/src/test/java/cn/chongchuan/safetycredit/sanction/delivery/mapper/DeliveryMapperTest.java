@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.delivery.mapper;
 
+import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
 import cn.chongchuan.safetycredit.sanction.notice.domain.CaseStatus;
 import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryHistory;
 import cn.chongchuan.safetycredit.sanction.notice.domain.DeliveryStatus;
@@ -47,6 +48,8 @@ class DeliveryMapperTest {
     private final Instant now = Instant.parse("2099-01-01T00:00:00Z").plus(
             ThreadLocalRandom.current().nextInt(1, 1_000_000), ChronoUnit.MINUTES);
 
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     /** This test's departments, so that notices of other tests never count. */
     private final String tag = "MAP" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
 
@@ -70,6 +73,14 @@ class DeliveryMapperTest {
         caseId = id.value();
     }
 
+    @Test
+    void aClaimedNoticeCarriesTheTraceparentItWasMadeWith() {
+        String id = queued(tag + "T", now.minusSeconds(1));
+        deliveries.lease(List.of(id), "dispatcher-trace", now.plusSeconds(60));
+        assertThat(deliveries.findClaimed(List.of(id), "dispatcher-trace"))
+                .extracting(ClaimedNotice::traceparent).containsExactly(TRACEPARENT);
+    }
+
     /** The claim, seen only as far as this test's notices go (other tests' notices may be due too). */
     private List<String> lockDue(int limit, int perDepartment) {
         return deliveries.lockDue(now, limit, perDepartment).stream()
@@ -80,7 +91,7 @@ class DeliveryMapperTest {
         String id = UUID.randomUUID().toString();
         notices.insertNotices(List.of(new NewNotice(id, caseId, listingId, department, NoticeKind.SANCTION_START,
                 UUID.randomUUID().toString(), List.of("M-1"), "{}", DeliveryStatus.QUEUED, LocalDate.of(2099, 1, 15),
-                due)));
+                due, TRACEPARENT)));
         return id;
     }
 
@@ -180,7 +191,7 @@ class DeliveryMapperTest {
         String id = UUID.randomUUID().toString();
         notices.insertNotices(List.of(new NewNotice(id, caseId, listingId, department, NoticeKind.SANCTION_START,
                 UUID.randomUUID().toString(), List.of("M-1"), "{}",
-                dead == null ? DeliveryStatus.DELIVERED : DeliveryStatus.DEAD, LocalDate.of(2099, 3, 15), created)));
+                dead == null ? DeliveryStatus.DELIVERED : DeliveryStatus.DEAD, LocalDate.of(2099, 3, 15), created, null)));
         new JdbcTemplate(dataSource).update(
                 "UPDATE notice SET delivered_at = ?, acknowledged_at = ?, feedback_at = ?, dead_at = ? WHERE id = ?",
                 timestamp(delivered), timestamp(acknowledged), timestamp(answered), timestamp(dead), id);
