@@ -20,6 +20,8 @@ class NetworkPolicyTest {
     private static final Manifests MANIFESTS = Manifests.deployed();
     private static final String INGRESS_CONTROLLER = "namespace ingress-nginx";
     private static final String PROMETHEUS = "namespace monitoring";
+    /** The OpenTelemetry collector's OTLP/HTTP port, in the monitoring namespace. */
+    private static final String TRACE_COLLECTOR = "namespace monitoring:4318";
 
     @Test
     void everyPodIsDeniedEverythingNotAllowed() {
@@ -45,11 +47,12 @@ class NetworkPolicyTest {
     @Test
     void eachPodReachesOnlyWhatItNeeds() {
         assertThat(egress("gateway")).containsExactlyInAnyOrder("dns:53", "credit-service:" + port("credit-service", "http"),
-                "sanction-service:" + port("sanction-service", "http"), "redis:6379", "redis:26379");
+                "sanction-service:" + port("sanction-service", "http"), "redis:6379", "redis:26379", TRACE_COLLECTOR);
         assertThat(egress("credit-service")).containsExactlyInAnyOrder("dns:53",
-                "sanction-service:" + port("sanction-service", "http"), "mysql:3306", "redis:6379", "redis:26379");
+                "sanction-service:" + port("sanction-service", "http"), "mysql:3306", "redis:6379", "redis:26379",
+                TRACE_COLLECTOR);
         assertThat(egress("sanction-service")).containsExactlyInAnyOrder("dns:53", "mysql:3306", "redis:6379", "redis:26379",
-                "internet:443");
+                "internet:443", TRACE_COLLECTOR);
     }
 
     @Test
