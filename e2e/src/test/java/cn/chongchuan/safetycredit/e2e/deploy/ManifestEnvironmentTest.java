@@ -75,6 +75,9 @@ class ManifestEnvironmentTest {
         ServiceProperties credit = properties("credit-service");
         assertThat(credit.boundBy("SECURITY_INTERNAL_TOKEN_SECRET")).contains("security.internal-token.secret");
         assertThat(credit.boundBy("SECURITY_INTERNALTOKEN_SECRET")).contains("security.internal-token.secret");
+        assertThat(credit.boundBy("SECURITY_INTERNALTOKEN_PREVIOUSSECRETS")).contains("security.internal-token.previous-secrets");
+        assertThat(credit.boundBy("SECURITY_INTERNAL_TOKEN_PREVIOUS_SECRETS")).contains("security.internal-token.previous-secrets");
+        assertThat(credit.boundBy("SECURITY_INTERNAL_TOKEN_PREVIOUSSECRETS")).as("a mix of both forms").isEmpty();
         assertThat(properties("gateway").boundBy("GATEWAY_APIKEYS_0_SHA256")).isPresent();
     }
 

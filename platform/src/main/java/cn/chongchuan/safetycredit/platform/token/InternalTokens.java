@@ -4,23 +4,29 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -81,12 +87,22 @@ public final class InternalTokens {
         return jwt.serialize();
     }
 
-    /** A decoder that accepts only tokens this platform issued: HS256, right issuer and audience, short-lived. */
+    /**
+     * A decoder that accepts only tokens this platform issued: HS256, signed with the current key or
+     * one of the previous keys, right issuer and audience, short-lived.
+     */
     public JwtDecoder decoder() {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(properties.keyBytes(), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
+        // Tokens carry no key id: Nimbus tries each HS256 key of the set in order, current key first.
+        List<JWK> keys = new ArrayList<>();
+        keys.add(new OctetSequenceKey.Builder(properties.keyBytes()).build());
+        properties.previousKeyBytes().forEach(key -> keys.add(new OctetSequenceKey.Builder(key).build()));
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
+                new ImmutableJWKSet<>(new JWKSet(keys))));
+        // The claims are checked by the validators below, with this clock, not by Nimbus.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(

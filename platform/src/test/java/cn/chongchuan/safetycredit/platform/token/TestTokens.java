@@ -20,6 +20,9 @@ public final class TestTokens {
     /** The internal signing key used by every test (base64 of 32 bytes); never used outside tests. */
     public static final String SECRET = "dGVzdC1vbmx5LWludGVybmFsLXRva2VuLWtleS0zMmI=";
 
+    /** The key that replaces {@link #SECRET} in the key-rotation tests (base64 of 33 bytes). */
+    public static final String NEXT_SECRET = "cm90YXRpb24tdGVzdC1uZXctaW50ZXJuYWwta2V5LTMy";
+
     private static final InternalTokens TOKENS = new InternalTokens(
             new InternalTokenProperties(SECRET, "safety-credit-gateway", Duration.ofSeconds(60)), Clock.systemUTC());
 
