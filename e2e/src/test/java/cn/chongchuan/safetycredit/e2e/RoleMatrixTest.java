@@ -121,6 +121,8 @@ class RoleMatrixTest {
                         "{\"name\":\"测试人\",\"reason\":\"角色矩阵测试\"}", enforcementOrAdmin),
                 new Route("GET", "/api/v1/subjects/persons/hash-keys", null, admin),
                 new Route("POST", "/api/v1/subjects/persons/hash-keys/rehash", "{\"limit\":1}", admin),
+                new Route("GET", "/api/v1/subjects/persons/encryption-keys", null, admin),
+                new Route("POST", "/api/v1/subjects/persons/encryption-keys/reencrypt", "{\"limit\":1}", admin),
                 new Route("POST", "/api/v1/subjects/persons/search", "{\"idNumber\":\"" + PRINCIPAL_ID + "\"}", enforcementOrAdmin),
                 new Route("GET", "/api/v1/checks/91320602HF392KKGQ5", null, Set.of("APPROVAL", "ADMIN")),
                 new Route("POST", "/api/v1/checks", "{\"codes\":[\"91320602HF392KKGQ5\"]}", Set.of("APPROVAL", "ADMIN")),
