@@ -97,7 +97,7 @@ class SecretCipher {
             return configuredKey("sanction.secrets.encryption-key", properties.encryptionKey());
         }
         if (!environment.acceptsProfiles(Profiles.of("local", "test"))) {
-            throw new IllegalStateException("sanction.secrets.encryption-key (env SANCTION_SECRETS_ENCRYPTION_KEY) is not set: "
+            throw new IllegalStateException("sanction.secrets.encryption-key (env SANCTION_SECRETS_ENCRYPTIONKEY) is not set: "
                     + "give the base64 of 32 random bytes (openssl rand -base64 32); only the local and test profiles "
                     + "derive a key from the internal token secret");
         }
