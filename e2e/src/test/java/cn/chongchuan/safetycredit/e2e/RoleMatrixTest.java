@@ -142,6 +142,8 @@ class RoleMatrixTest {
                 new Route("PUT", "/api/v1/departments/TESTX", "{\"name\":\"测试部门\",\"roles\":[\"PARTNER\"],\"enabled\":false}", admin),
                 new Route("POST", "/api/v1/departments/NOSUCH/secrets", "{}", admin),
                 new Route("POST", "/api/v1/departments/NOSUCH/replay-dead", "{}", admin),
+                new Route("GET", "/api/v1/departments/secret-encryption-keys", null, admin),
+                new Route("POST", "/api/v1/departments/secret-encryption-keys/reencrypt", "{\"limit\":1}", admin),
                 new Route("GET", "/api/v1/notices", null, Set.of("PARTNER", "ADMIN")),
                 new Route("GET", "/api/v1/notices/" + NO_NOTICE, null, Set.of("PARTNER", "ADMIN")),
                 new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/ack", "{}", Set.of("PARTNER")),
