@@ -16,7 +16,9 @@ class PersonalDataConfiguration {
     @Bean
     PersonalIdProtector personalIdProtector(PersonalDataProperties properties, Environment environment) {
         boolean devKeys = DEV_HMAC_KEY.equals(properties.hmacKey().trim())
-                || DEV_ENCRYPTION_KEY.equals(properties.encryptionKey().trim());
+                || DEV_ENCRYPTION_KEY.equals(properties.encryptionKey().trim())
+                || properties.previousHmacKeys().contains(DEV_HMAC_KEY)
+                || properties.previousEncryptionKeys().contains(DEV_ENCRYPTION_KEY);
         if (devKeys && !environment.acceptsProfiles(Profiles.of("local"))) {
             throw new IllegalStateException("credit.personal-data keys are the development keys, which are allowed "
                     + "only in the 'local' profile; configure real keys");

@@ -22,7 +22,11 @@ import java.util.Optional;
  *     rotated, one of the previous keys';</li>
  * <li>every person stored before key ids were recorded is verified — its encrypted number
  *     decrypted and hashed again under the configured key — and only then marked with its id;</li>
- * <li>of the newest persons, some must decrypt with the configured encryption key (one that
+ * <li>every encryption key id stored with a person must be the configured encryption key's, or,
+ *     while that key is rotated, one of the previous encryption keys';</li>
+ * <li>every person stored before encryption key ids were recorded is marked with the id of the
+ *     configured key (current or previous) that opens its number;</li>
+ * <li>of the newest persons, some must decrypt with the configured encryption keys (one that
  *     cannot be read is reported, not a reason to stop: a key that does not fit reads none).</li>
  * </ul>
  *
@@ -56,7 +60,43 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
                             : " and credit.personal-data.previous-hmac-keys " + protector.previousHmacKeyIds()));
         }
         verifyAndMarkUnmarked(configured);
+        checkTheEncryptionKeyIds();
+        markUnmarkedCiphers();
         checkTheEncryptionKey();
+    }
+
+    private void checkTheEncryptionKeyIds() {
+        List<String> readable = new ArrayList<>(protector.previousEncryptionKeyIds());
+        readable.add(protector.encryptionKeyId());
+        List<String> others = mapper.cipherKeysInUse().stream().filter(id -> !readable.contains(id)).toList();
+        if (!others.isEmpty()) {
+            throw refused("credit.personal-data.encryption-key cannot decrypt the stored ID numbers: persons in the "
+                    + "register were encrypted with key id " + String.join(", ", others)
+                    + ", but credit.personal-data.encryption-key has id " + protector.encryptionKeyId()
+                    + (protector.previousEncryptionKeyIds().isEmpty() ? ""
+                            : " and credit.personal-data.previous-encryption-keys "
+                                    + protector.previousEncryptionKeyIds()));
+        }
+    }
+
+    /** Rows from before V16 carry no encryption key id: each is marked with the key that opens it. */
+    private void markUnmarkedCiphers() {
+        long after = 0;
+        int marked = 0;
+        for (List<PersonRow> page = mapper.personsWithoutCipherKey(after, PAGE); !page.isEmpty();
+                page = mapper.personsWithoutCipherKey(after, PAGE)) {
+            for (PersonRow person : page) {
+                Optional<String> keyId = protector.encryptionKeyIdOpening(person.idCipher());
+                if (keyId.isPresent()) {
+                    marked += mapper.markCipherKey(person.id(), keyId.get());
+                }
+            }
+            after = page.getLast().id();
+        }
+        if (marked > 0) {
+            log.info("personal data: {} persons stored before encryption key ids were recorded marked with the key "
+                    + "that opens their number", marked);
+        }
     }
 
     /** Older rows carry no key id: each is hashed again; a single mismatch stops the start. */
@@ -103,7 +143,7 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
 
     private Optional<String> plain(PersonRow person) {
         try {
-            return Optional.of(protector.decrypt(person.idCipher()));
+            return Optional.of(protector.decrypt(person.idCipher(), person.idCipherKey()));
         } catch (RuntimeException unreadable) {
             // A wrong key (IllegalStateException) or a damaged value (IllegalArgumentException).
             return Optional.empty();
@@ -134,6 +174,8 @@ class PersonalDataKeyCheck implements SmartInitializingSingleton {
     private static IllegalStateException refused(String why) {
         return new IllegalStateException("refusing to start: " + why + ". With keys that do not fit the register, "
                 + "persons cannot be found and every listed person would be checked CLEAR. Configure the keys the "
-                + "register was written with (CREDIT_PERSONALDATA_HMACKEY, CREDIT_PERSONALDATA_ENCRYPTIONKEY).");
+                + "register was written with (CREDIT_PERSONALDATA_HMACKEY, CREDIT_PERSONALDATA_ENCRYPTIONKEY; while a key is "
+                + "rotated, the former one in CREDIT_PERSONALDATA_PREVIOUSHMACKEYS or "
+                + "CREDIT_PERSONALDATA_PREVIOUSENCRYPTIONKEYS).");
     }
 }

@@ -14,9 +14,14 @@ import java.util.Set;
  * <p>While the HMAC key is rotated, the former keys are {@code previous-hmac-keys}: persons still
  * hashed under one of them are found and checked as before until the re-hash moves them to the
  * current key (docs/credit-service.md, "Rotating the HMAC key").
+ *
+ * <p>While the encryption key is rotated, the former keys are {@code previous-encryption-keys}: used
+ * only to decrypt, until the re-encryption moves every stored number to the current key
+ * (docs/credit-service.md, "Rotating the encryption key").
  */
 @ConfigurationProperties("credit.personal-data")
-public record PersonalDataProperties(String hmacKey, String encryptionKey, List<String> previousHmacKeys) {
+public record PersonalDataProperties(String hmacKey, String encryptionKey, List<String> previousHmacKeys,
+        List<String> previousEncryptionKeys) {
 
     public PersonalDataProperties {
         requireKey("credit.personal-data.hmac-key (env CREDIT_PERSONALDATA_HMACKEY)", hmacKey);
@@ -32,6 +37,15 @@ public record PersonalDataProperties(String hmacKey, String encryptionKey, List<
             if (!seen.add(previousHmacKeys.get(i))) {
                 throw new IllegalArgumentException("credit.personal-data.previous-hmac-keys[" + i
                         + "] repeats the current HMAC key, the encryption key or another previous key");
+            }
+        }
+        previousEncryptionKeys = previousEncryptionKeys == null ? List.of()
+                : previousEncryptionKeys.stream().filter(k -> k != null && !k.isBlank()).map(String::trim).toList();
+        for (int i = 0; i < previousEncryptionKeys.size(); i++) {
+            requireKey("credit.personal-data.previous-encryption-keys[" + i + "]", previousEncryptionKeys.get(i));
+            if (!seen.add(previousEncryptionKeys.get(i))) {
+                throw new IllegalArgumentException("credit.personal-data.previous-encryption-keys[" + i
+                        + "] repeats the current encryption key, an HMAC key or another previous key");
             }
         }
     }
@@ -58,6 +72,10 @@ public record PersonalDataProperties(String hmacKey, String encryptionKey, List<
 
     List<byte[]> previousHmacKeyBytes() {
         return previousHmacKeys.stream().map(k -> Base64.getDecoder().decode(k)).toList();
+    }
+
+    List<byte[]> previousEncryptionKeyBytes() {
+        return previousEncryptionKeys.stream().map(k -> Base64.getDecoder().decode(k)).toList();
     }
 
     byte[] encryptionKeyBytes() {

@@ -82,6 +82,26 @@ interface SubjectMapper {
     record KeyCount(String keyId, long persons) {
     }
 
+    /** The ids of the encryption keys the stored numbers were encrypted with (recorded ones only). */
+    List<String> cipherKeysInUse();
+
+    /** How many persons' numbers each encryption key id encrypted; a null key id: not recorded yet. */
+    List<KeyCount> countByCipherKey();
+
+    /** Persons whose number has no recorded encryption key id, after {@code afterId} in id order. */
+    List<PersonRow> personsWithoutCipherKey(@Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** Records the encryption key id of a person stored before it was recorded. */
+    int markCipherKey(@Param("id") long id, @Param("keyId") String keyId);
+
+    /** Persons whose number is not (known to be) encrypted with {@code keyId}, after {@code afterId}, oldest first. */
+    List<PersonRow> personsNotEncryptedWith(@Param("keyId") String keyId, @Param("afterId") long afterId,
+            @Param("limit") int limit);
+
+    /** Replaces the person's ciphertext and its key id, if it still has the old ciphertext. */
+    int reencryptPerson(@Param("id") long id, @Param("oldCipher") String oldCipher, @Param("newCipher") String newCipher,
+            @Param("keyId") String keyId);
+
     void insertFormerKey(@Param("personId") long personId, @Param("subjectKey") String subjectKey,
             @Param("keyId") String keyId, @Param("replacedAt") java.time.Instant replacedAt);
 
@@ -100,8 +120,8 @@ interface SubjectMapper {
     }
 
     /** A person row: never the plain ID number. */
-    record PersonRow(Long id, String publicId, String idHash, String idHashKey, String idCipher, String idMasked,
-            String name, Instant createdAt) {
+    record PersonRow(Long id, String publicId, String idHash, String idHashKey, String idCipher, String idCipherKey,
+            String idMasked, String name, Instant createdAt) {
     }
 
     /** One reveal of a person's full ID number: by whom, when, why (never the number). */

@@ -88,7 +88,7 @@ public class SubjectService {
         String hash = protector.hash(id);
         PersonRow person = findPersonRowForShare(id).orElseGet(() -> {
             mapper.insertPerson(new PersonRow(null, UUID.randomUUID().toString(), hash, protector.hmacKeyId(),
-                    protector.encrypt(id), id.masked(), SubjectName.normalise(name), clock.instant()));
+                    protector.encrypt(id), protector.encryptionKeyId(), id.masked(), SubjectName.normalise(name), clock.instant()));
             return mapper.findPersonByHash(hash).orElseThrow();
         });
         return toPerson(person);
@@ -266,7 +266,7 @@ public class SubjectService {
         Person person = visiblePerson(publicId, caller);
         Instant now = clock.instant();
         mapper.insertReveal(new RevealRow(null, person.id(), caller.department(), reason.strip(), now));
-        String plain = mapper.findPersonById(person.id()).map(p -> protector.decrypt(p.idCipher())).orElseThrow();
+        String plain = mapper.findPersonById(person.id()).map(p -> protector.decrypt(p.idCipher(), p.idCipherKey())).orElseThrow();
         log.info("personal ID number of person {} revealed to {}", person.publicId(), caller.department());
         return new Reveal(person.publicId(), plain, caller.department(), reason.strip(), now);
     }

@@ -113,7 +113,7 @@ public class DepartmentService {
         }
         byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
         String fingerprint = fingerprint(secretBytes);
-        departments.insertSecret(code, keyId, cipher.encrypt(secretBytes), fingerprint, now);
+        departments.insertSecret(code, keyId, cipher.encrypt(secretBytes), cipher.keyId(), fingerprint, now);
         List<String> activeIds = departments.findActiveSecrets(code).stream().map(DepartmentSecret::keyId).toList();
         log.info("department {} got signing key {} (active: {})", code, keyId, activeIds);
         return new IssuedSecret(code, keyId, fingerprint, secret, now, activeIds);
@@ -132,7 +132,7 @@ public class DepartmentService {
     /** The department's active secrets, newest first, decrypted for signing. */
     public List<SigningKey> signingKeys(String code) {
         return departments.findActiveSecrets(code).stream()
-                .map(s -> new SigningKey(s.keyId(), cipher.decrypt(s.encryptedSecret())))
+                .map(s -> new SigningKey(s.keyId(), cipher.decrypt(s.encryptedSecret(), s.encryptionKeyId())))
                 .toList();
     }
 

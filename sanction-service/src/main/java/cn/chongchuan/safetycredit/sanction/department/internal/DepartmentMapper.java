@@ -28,7 +28,8 @@ public interface DepartmentMapper {
     List<Department> findByCodes(@Param("codes") List<String> codes);
 
     int insertSecret(@Param("departmentCode") String departmentCode, @Param("keyId") String keyId,
-            @Param("encryptedSecret") byte[] encryptedSecret, @Param("fingerprint") String fingerprint,
+            @Param("encryptedSecret") byte[] encryptedSecret, @Param("encryptionKeyId") String encryptionKeyId,
+            @Param("fingerprint") String fingerprint,
             @Param("createdAt") Instant createdAt);
 
     /** Active (not retired) secrets, newest first. */
@@ -36,4 +37,30 @@ public interface DepartmentMapper {
 
     int retireSecret(@Param("departmentCode") String departmentCode, @Param("keyId") String keyId,
             @Param("retiredAt") Instant retiredAt);
+
+    /** The ids of the keys the stored secrets (active and retired) were encrypted with (recorded ones only). */
+    List<String> secretEncryptionKeysInUse();
+
+    /** How many stored secrets each encryption key id encrypted; a null key id: not recorded yet. */
+    List<EncryptionKeyCount> countSecretsByEncryptionKey();
+
+    /** Stored secrets with no recorded encryption key id, after {@code afterId} in id order. */
+    List<DepartmentSecret> secretsWithoutEncryptionKey(@Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** Records the encryption key id of a secret stored before it was recorded. */
+    int markSecretEncryptionKey(@Param("id") long id, @Param("encryptionKeyId") String encryptionKeyId);
+
+    /** Stored secrets not (known to be) encrypted with {@code encryptionKeyId}, after {@code afterId}, oldest first. */
+    List<DepartmentSecret> secretsNotEncryptedWith(@Param("encryptionKeyId") String encryptionKeyId,
+            @Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** The newest active secrets (at most {@code limit}). */
+    List<DepartmentSecret> someActiveSecrets(int limit);
+
+    /** Replaces a secret's ciphertext and key id, if it still has the old ciphertext. */
+    int reencryptSecret(@Param("id") long id, @Param("oldCipher") byte[] oldCipher, @Param("newCipher") byte[] newCipher,
+            @Param("encryptionKeyId") String encryptionKeyId);
+
+    record EncryptionKeyCount(String keyId, long secrets) {
+    }
 }

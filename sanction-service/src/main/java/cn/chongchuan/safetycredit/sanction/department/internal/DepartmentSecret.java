@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** One stored signing secret of a department, still encrypted. */
 public record DepartmentSecret(long id, String departmentCode, String keyId, byte[] encryptedSecret,
-        String fingerprint, Instant createdAt, Instant retiredAt) {
+        String encryptionKeyId, String fingerprint, Instant createdAt, Instant retiredAt) {
 }
