@@ -1,19 +1,16 @@
 package cn.chongchuan.safetycredit.credit.subject;
 
 import cn.chongchuan.safetycredit.credit.subject.domain.ResidentIdNumber;
+import cn.chongchuan.safetycredit.platform.crypto.AesGcmKeyRing;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps personal ID numbers out of plain sight: a keyed hash (HMAC-SHA256) to find a person, an
@@ -21,18 +18,15 @@ import java.util.List;
  */
 public class PersonalIdProtector {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    /** Names the encrypted numbers' keys (the HMAC keys have a label of their own). */
+    private static final String ENCRYPTION_KEY_LABEL = "safety-credit personal-id encryption key id\n";
+    private static final String ENCRYPTION_KEY_NAMES = "credit.personal-data.encryption-key nor a previous-encryption-key";
 
     private final SecretKeySpec hmacKey;
     private final String hmacKeyId;
     private final List<SecretKeySpec> previousHmacKeys;
     private final List<String> previousHmacKeyIds;
-    private final SecretKeySpec aesKey;
-    private final String encryptionKeyId;
-    private final List<SecretKeySpec> previousAesKeys;
-    private final List<String> previousEncryptionKeyIds;
-    private final SecureRandom random = new SecureRandom();
+    private final AesGcmKeyRing encryptionKeys;
 
     public PersonalIdProtector(PersonalDataProperties properties) {
         this.hmacKey = new SecretKeySpec(properties.hmacKeyBytes(), "HmacSHA256");
@@ -40,12 +34,8 @@ public class PersonalIdProtector {
         this.previousHmacKeys = properties.previousHmacKeyBytes().stream()
                 .map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
         this.previousHmacKeyIds = properties.previousHmacKeyBytes().stream().map(PersonalIdProtector::keyId).toList();
-        this.aesKey = new SecretKeySpec(properties.encryptionKeyBytes(), "AES");
-        this.encryptionKeyId = encryptionKeyId(properties.encryptionKeyBytes());
-        this.previousAesKeys = properties.previousEncryptionKeyBytes().stream().map(k -> new SecretKeySpec(k, "AES"))
-                .toList();
-        this.previousEncryptionKeyIds = properties.previousEncryptionKeyBytes().stream()
-                .map(PersonalIdProtector::encryptionKeyId).toList();
+        this.encryptionKeys = new AesGcmKeyRing(ENCRYPTION_KEY_LABEL, "a personal ID number",
+                properties.encryptionKeyBytes(), properties.previousEncryptionKeyBytes());
     }
 
     /** The lookup hash: 64 hex characters, the same for the same number under the same key. */
@@ -86,21 +76,7 @@ public class PersonalIdProtector {
     }
 
     private static String keyId(byte[] key) {
-        return keyId("safety-credit personal-id hmac key id\n", key);
-    }
-
-    private static String encryptionKeyId(byte[] key) {
-        return keyId("safety-credit personal-id encryption key id\n", key);
-    }
-
-    private static String keyId(String label, byte[] key) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(label.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha.digest(key)).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return AesGcmKeyRing.keyId("safety-credit personal-id hmac key id\n", key);
     }
 
     /**
@@ -109,86 +85,37 @@ public class PersonalIdProtector {
      * rotation knows which rows still need the re-encryption and a wrong key is named at start-up.
      */
     public String encryptionKeyId() {
-        return encryptionKeyId;
+        return encryptionKeys.currentKeyId();
     }
 
     /** The ids of the former encryption keys, used only to decrypt while a rotation runs. */
     public List<String> previousEncryptionKeyIds() {
-        return previousEncryptionKeyIds;
+        return encryptionKeys.previousKeyIds();
     }
 
     /** Base64 of IV followed by the AES-GCM ciphertext and tag, under the current key ({@link #encryptionKeyId()}). */
     public String encrypt(ResidentIdNumber id) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(id.plain().getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
+        return Base64.getEncoder().encodeToString(encryptionKeys.encrypt(id.plain().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /**
      * The plain number, for an authorised view only. {@code keyId} is the stored id of the key that
      * encrypted it: the current key's or a previous one's; a key id that is not configured is refused.
-     * Without one (rows from before V16) each configured key is tried, current first: AES-GCM's tag
-     * refuses a wrong key, so a key that opens it is the one.
+     * Without one (rows from before V16) each configured key is tried, current first.
      */
     public String decrypt(String cipherText, String keyId) {
-        if (keyId != null) {
-            if (keyId.equals(encryptionKeyId)) {
-                return decrypt(cipherText, aesKey);
-            }
-            int previous = previousEncryptionKeyIds.indexOf(keyId);
-            if (previous < 0) {
-                throw new IllegalStateException("cannot decrypt a personal ID number: it was encrypted with key id "
-                        + keyId + ", which is neither credit.personal-data.encryption-key nor a previous-encryption-key");
-            }
-            return decrypt(cipherText, previousAesKeys.get(previous));
-        }
-        IllegalStateException failure = null;
-        for (SecretKeySpec key : allAesKeys()) {
-            try {
-                return decrypt(cipherText, key);
-            } catch (IllegalStateException wrongKey) {
-                failure = wrongKey;
-            }
-        }
-        throw failure;
+        return new String(encryptionKeys.decrypt(Base64.getDecoder().decode(cipherText), keyId, ENCRYPTION_KEY_NAMES),
+                StandardCharsets.US_ASCII);
     }
 
     /** The id of the configured key (current first, then the previous ones) that opens the ciphertext, if any. */
-    public java.util.Optional<String> encryptionKeyIdOpening(String cipherText) {
-        List<SecretKeySpec> keys = allAesKeys();
-        for (int i = 0; i < keys.size(); i++) {
-            try {
-                decrypt(cipherText, keys.get(i));
-                return java.util.Optional.of(i == 0 ? encryptionKeyId : previousEncryptionKeyIds.get(i - 1));
-            } catch (RuntimeException wrongKeyOrDamaged) {
-                // AES-GCM's tag refuses a wrong key; a damaged value opens under none.
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private List<SecretKeySpec> allAesKeys() {
-        List<SecretKeySpec> keys = new java.util.ArrayList<>();
-        keys.add(aesKey);
-        keys.addAll(previousAesKeys);
-        return keys;
-    }
-
-    private static String decrypt(String cipherText, SecretKeySpec key) {
+    public Optional<String> encryptionKeyIdOpening(String cipherText) {
+        byte[] stored;
         try {
-            byte[] all = Base64.getDecoder().decode(cipherText);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.US_ASCII);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt a personal ID number (wrong key?)", e);
+            stored = Base64.getDecoder().decode(cipherText);
+        } catch (IllegalArgumentException damaged) {
+            return Optional.empty();
         }
+        return encryptionKeys.keyIdOpening(stored);
     }
 }

@@ -1,24 +1,19 @@
 package cn.chongchuan.safetycredit.sanction.department;
 
+import cn.chongchuan.safetycredit.platform.crypto.AesGcmKeyRing;
 import cn.chongchuan.safetycredit.platform.token.InternalTokenProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,30 +26,25 @@ import java.util.Set;
 @Component
 class SecretCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final String KEY_LABEL = "sanction-service department-secret encryption key id\n";
+    private static final String KEY_NAMES = "sanction.secrets.encryption-key nor a previous-encryption-key";
 
-    private final SecretKeySpec key;
-    private final String keyId;
-    private final List<SecretKeySpec> previousKeys = new ArrayList<>();
-    private final List<String> previousKeyIds = new ArrayList<>();
-    private final SecureRandom random = new SecureRandom();
+    private final AesGcmKeyRing keys;
 
     SecretCipher(SecretProperties properties, InternalTokenProperties tokenProperties, Environment environment) {
         byte[] current = keyBytes(properties, tokenProperties, environment);
-        this.key = new SecretKeySpec(current, "AES");
-        this.keyId = keyId(current);
-        Set<String> seen = new HashSet<>(Set.of(keyId));
+        Set<String> seen = new HashSet<>(Set.of(AesGcmKeyRing.keyId(KEY_LABEL, current)));
+        List<byte[]> previous = new ArrayList<>();
         for (int i = 0; i < properties.previousEncryptionKeys().size(); i++) {
-            byte[] previous = configuredKey("sanction.secrets.previous-encryption-keys[" + i + "]",
+            byte[] key = configuredKey("sanction.secrets.previous-encryption-keys[" + i + "]",
                     properties.previousEncryptionKeys().get(i));
-            if (!seen.add(keyId(previous))) {
+            if (!seen.add(AesGcmKeyRing.keyId(KEY_LABEL, key))) {
                 throw new IllegalStateException("sanction.secrets.previous-encryption-keys[" + i
                         + "] repeats the current encryption key or another previous key");
             }
-            previousKeys.add(new SecretKeySpec(previous, "AES"));
-            previousKeyIds.add(keyId(previous));
+            previous.add(key);
         }
+        this.keys = new AesGcmKeyRing(KEY_LABEL, "a signing secret", current, previous);
     }
 
     private static byte[] configuredKey(String name, String value) {
@@ -70,25 +60,14 @@ class SecretCipher {
         return Arrays.copyOf(configured, 32);
     }
 
-    /** 16 hex characters of SHA-256 over a fixed label and the key: names the key, reveals nothing of it. */
-    private static String keyId(byte[] key) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("sanction-service department-secret encryption key id\n".getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha.digest(key)).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
     /** The id of the current key, the one {@link #encrypt} uses. */
     String keyId() {
-        return keyId;
+        return keys.currentKeyId();
     }
 
     /** The ids of the previous keys, used only to decrypt while a rotation runs. */
     List<String> previousKeyIds() {
-        return List.copyOf(previousKeyIds);
+        return keys.previousKeyIds();
     }
 
     private static byte[] keyBytes(SecretProperties properties, InternalTokenProperties tokenProperties,
@@ -112,74 +91,20 @@ class SecretCipher {
     }
 
     byte[] encrypt(byte[] plain) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encrypt a signing secret", e);
-        }
+        return keys.encrypt(plain);
     }
 
     /**
      * The plain secret. {@code storedKeyId} is the recorded id of the key that encrypted it: the
      * current key's or a previous one's; any other is refused. Without one (rows from before V8) each
-     * configured key is tried, current first: AES-GCM's tag refuses a wrong key.
+     * configured key is tried, current first.
      */
     byte[] decrypt(byte[] stored, String storedKeyId) {
-        if (storedKeyId != null) {
-            if (storedKeyId.equals(keyId)) {
-                return decrypt(stored, key);
-            }
-            int previous = previousKeyIds.indexOf(storedKeyId);
-            if (previous < 0) {
-                throw new IllegalStateException("cannot decrypt a signing secret: it was encrypted with key id "
-                        + storedKeyId + ", which is neither sanction.secrets.encryption-key nor a previous-encryption-key");
-            }
-            return decrypt(stored, previousKeys.get(previous));
-        }
-        IllegalStateException failure = null;
-        for (SecretKeySpec candidate : allKeys()) {
-            try {
-                return decrypt(stored, candidate);
-            } catch (IllegalStateException wrongKey) {
-                failure = wrongKey;
-            }
-        }
-        throw failure;
+        return keys.decrypt(stored, storedKeyId, KEY_NAMES);
     }
 
     /** The id of the configured key (current first) that opens the stored secret, if any. */
     Optional<String> keyIdOpening(byte[] stored) {
-        List<SecretKeySpec> keys = allKeys();
-        for (int i = 0; i < keys.size(); i++) {
-            try {
-                decrypt(stored, keys.get(i));
-                return Optional.of(i == 0 ? keyId : previousKeyIds.get(i - 1));
-            } catch (RuntimeException wrongKeyOrDamaged) {
-                // AES-GCM's tag refuses a wrong key; a damaged value opens under none.
-            }
-        }
-        return Optional.empty();
-    }
-
-    private List<SecretKeySpec> allKeys() {
-        List<SecretKeySpec> keys = new ArrayList<>();
-        keys.add(key);
-        keys.addAll(previousKeys);
-        return keys;
-    }
-
-    private static byte[] decrypt(byte[] stored, SecretKeySpec key) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt a signing secret (was the encryption key changed?)", e);
-        }
+        return keys.keyIdOpening(stored);
     }
 }
