@@ -70,7 +70,7 @@ public class ChangeFeedService {
     }
 
     /** The audit of feed reads, newest first (credit office). */
-    public List<FeedReadRow> reads(String department, int page, int size) {
+    List<FeedReadRow> reads(String department, int page, int size) {
         return mapper.findFeedReads(department, size, (long) page * size);
     }
 
