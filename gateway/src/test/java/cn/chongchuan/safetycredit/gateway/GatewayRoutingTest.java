@@ -20,7 +20,7 @@ class GatewayRoutingTest extends GatewayTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/me", "/api/v1/subjects/91310110666007217T", "/api/v1/violations", "/api/v1/listings/7",
             "/api/v1/repairs/1", "/api/v1/objections", "/api/v1/checks/91310110666007217T", "/api/v1/criteria",
-            "/api/v1/calendar/years"})
+            "/api/v1/calendar/years", "/api/v1/changes?after=0&limit=100", "/api/v1/changes/watches"})
     void blacklistAndCheckPathsGoToCreditService(String path) {
         assertThat(getWithKey(path, APPROVAL_KEY).body()).isEqualTo("credit");
         assertThat(Backends.creditReceived()).singleElement()

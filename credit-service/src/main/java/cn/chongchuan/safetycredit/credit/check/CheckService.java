@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.check;
 import cn.chongchuan.safetycredit.credit.check.CheckAnswer.ItemError;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckCode;
 import cn.chongchuan.safetycredit.credit.check.domain.CheckStatus;
+import cn.chongchuan.safetycredit.credit.listing.ListingProperties;
 import cn.chongchuan.safetycredit.credit.subject.domain.InvalidCodeException;
 import cn.chongchuan.safetycredit.platform.problem.ApiException;
 import cn.chongchuan.safetycredit.platform.web.Caller;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,18 +45,23 @@ public class CheckService {
     public static final String SOURCE_HISTORY = "history";
 
     private final CodeReader codeReader;
+    private final SubjectFactsReader factsReader;
     private final CurrentFacts current;
     private final RegisterHistory history;
     private final AnswerAssembler assembler;
     private final CheckReceipts receipts;
     private final CheckProperties properties;
+    private final ListingProperties listing;
     private final Clock clock;
     /** Answers given, by source then status (counters made once: the check is the hot path). */
     private final Map<String, Map<CheckStatus, Counter>> answers = new HashMap<>();
 
-    CheckService(CodeReader codeReader, CurrentFacts current, RegisterHistory history, AnswerAssembler assembler,
-            CheckReceipts receipts, CheckProperties properties, Clock clock, MeterRegistry meters) {
+    CheckService(CodeReader codeReader, SubjectFactsReader factsReader, CurrentFacts current, RegisterHistory history,
+            AnswerAssembler assembler, CheckReceipts receipts, CheckProperties properties, ListingProperties listing,
+            Clock clock, MeterRegistry meters) {
         this.codeReader = codeReader;
+        this.factsReader = factsReader;
+        this.listing = listing;
         this.current = current;
         this.history = history;
         this.assembler = assembler;
@@ -158,6 +166,51 @@ public class CheckService {
             }
         }
         return new Outcome(results, unavailable);
+    }
+
+    /**
+     * A subject a code stands for, as the check reads it: its key (U:&lt;uscc&gt; or P:&lt;keyed
+     * hash&gt; under the current HMAC key), UNIT or PERSON, and a person's keys under the previous
+     * HMAC keys while a rotation runs (a person not yet re-hashed is still on the register under one).
+     */
+    public record CheckedSubject(String key, String subjectType, List<String> previousKeys) {
+
+        public CheckedSubject {
+            previousKeys = List.copyOf(previousKeys);
+        }
+    }
+
+    /**
+     * The subjects a code stands for, validated exactly as a check validates it (check characters,
+     * registered pilot codes, {@code subjectType}): one, or two for a code valid both as a USCC and
+     * as an ID number (its unit reading first). An invalid code throws the check's
+     * {@link InvalidCodeException} naming {@code field}. Nothing is audited: no answer is given.
+     */
+    public List<CheckedSubject> subjectsOf(String code, String subjectType, String field) {
+        if (subjectType != null && !CheckCode.UNIT.equals(subjectType) && !CheckCode.PERSON.equals(subjectType)) {
+            throw ApiException.badField("subjectType", "must be UNIT or PERSON");
+        }
+        SubjectReading reading = codeReader.read(code, subjectType, field);
+        List<CheckedSubject> subjects = new ArrayList<>(2);
+        subjects.add(new CheckedSubject(reading.key(), reading.subjectType(), reading.previousKeys()));
+        if (reading.asPerson() != null) {
+            SubjectReading person = reading.asPerson();
+            subjects.add(new CheckedSubject(person.key(), person.subjectType(), person.previousKeys()));
+        }
+        return subjects;
+    }
+
+    /**
+     * The status a check would answer today for each subject key (CLEAR, LISTED or PROPOSED), read
+     * from the database in the caller's transaction: inside a transaction that changes listings it
+     * is the answer that transaction leaves behind. For the changes feed, which records each
+     * change with the answer it leads to; the cache is neither read nor written.
+     */
+    public Map<String, String> statusesNow(Collection<String> subjectKeys) {
+        LocalDate today = LocalDate.now(clock.withZone(listing.zone()));
+        Map<String, String> statuses = new LinkedHashMap<>();
+        factsReader.current(subjectKeys).forEach((key, facts) -> statuses.put(key, facts.verdictOn(today).status().name()));
+        return statuses;
     }
 
     /** Facts for each subject key, now (cache, then database) or at {@code asOf} (history); absent when unanswerable now. */

@@ -1,0 +1,25 @@
+package cn.chongchuan.safetycredit.credit.changes;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A page of the changes feed: the changes after the cursor asked for, oldest first, and the cursor
+ * to ask with next ({@code nextCursor}: the last item's, or further on when a watched-only page
+ * skipped other departments' subjects; the same cursor when nothing new has committed).
+ */
+public record ChangeFeed(List<Item> items, long nextCursor) {
+
+    /**
+     * One change: its cursor, the subject (a unit by its USCC, a person only as {@code P:<keyed
+     * hash>}, the key the check's receipts carry), what changed, the status the check answers after
+     * it, when, the listing it concerns, a re-keyed person's former key, and the calling
+     * department's own references for the subject.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Item(long cursor, String subject, String subjectType, String change, String source, String status,
+            Instant at, Long listingId, String formerSubject, List<String> references) {
+    }
+}
