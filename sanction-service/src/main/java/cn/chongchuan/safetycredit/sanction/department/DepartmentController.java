@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** ADMIN's department registry: who receives notices, where, and with which signing secrets. */
+/** ADMIN's department registry: who receives notices, where, and with which signing secrets and Ed25519 keys. */
 @RestController
 @RequestMapping("/api/v1/departments")
 @PreAuthorize("hasRole('ADMIN')")
@@ -57,5 +57,20 @@ class DepartmentController {
     DepartmentView retireSecret(@PathVariable @Pattern(regexp = CODE, message = "must be a department code") String code,
             @PathVariable @Pattern(regexp = "k-[0-9a-f]{12}", message = "must be a key id") String keyId) {
         return departments.retireSecret(code, keyId);
+    }
+
+    /** A new Ed25519 key pair ({@code v1a} signatures); the answer carries its public key, never the private one. */
+    @PostMapping("/{code}/ed25519-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedPublicKey createEd25519Key(
+            @PathVariable @Pattern(regexp = CODE, message = "must be a department code") String code) {
+        return departments.createEd25519Key(code);
+    }
+
+    @DeleteMapping("/{code}/ed25519-keys/{keyId}")
+    DepartmentView retireEd25519Key(
+            @PathVariable @Pattern(regexp = CODE, message = "must be a department code") String code,
+            @PathVariable @Pattern(regexp = "pk-[0-9a-f]{12}", message = "must be an Ed25519 key id") String keyId) {
+        return departments.retireEd25519Key(code, keyId);
     }
 }
