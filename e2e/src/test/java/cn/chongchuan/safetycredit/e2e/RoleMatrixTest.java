@@ -142,6 +142,7 @@ class RoleMatrixTest {
                 new Route("PUT", "/api/v1/departments/TESTX", "{\"name\":\"测试部门\",\"roles\":[\"PARTNER\"],\"enabled\":false}", admin),
                 new Route("POST", "/api/v1/departments/NOSUCH/secrets", "{}", admin),
                 new Route("POST", "/api/v1/departments/NOSUCH/ed25519-keys", "{}", admin),
+                new Route("GET", "/api/v1/departments/NOSUCH/ed25519-keys", null, Set.of("PARTNER", "ADMIN")),
                 new Route("DELETE", "/api/v1/departments/NOSUCH/ed25519-keys/pk-000000000000", null, admin),
                 new Route("POST", "/api/v1/departments/NOSUCH/replay-dead", "{}", admin),
                 new Route("GET", "/api/v1/departments/secret-encryption-keys", null, admin),

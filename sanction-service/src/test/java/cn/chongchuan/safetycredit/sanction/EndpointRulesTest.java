@@ -50,6 +50,8 @@ class EndpointRulesTest {
             "POST, /api/v1/departments/AJJ/secrets, PARTNER",
             "DELETE, /api/v1/departments/AJJ/secrets/k-000000000000, PARTNER",
             "POST, /api/v1/departments/AJJ/ed25519-keys, PARTNER",
+            "GET, /api/v1/departments/AJJ/ed25519-keys, APPROVAL",
+            "GET, /api/v1/departments/AJJ/ed25519-keys, SERVICE",
             "DELETE, /api/v1/departments/AJJ/ed25519-keys/pk-000000000000, PARTNER",
             "POST, /api/v1/departments/AJJ/replay-dead, PARTNER",
             "GET, /api/v1/notices, SERVICE",

@@ -177,16 +177,25 @@ public class DepartmentService {
                 .toList();
     }
 
+    /** The active Ed25519 public keys of a department, newest first. */
+    @Transactional(readOnly = true)
+    public List<DepartmentView.PublicKeyView> publicKeys(String code) {
+        return publicKeyViews(find(code).code());
+    }
+
+    private List<DepartmentView.PublicKeyView> publicKeyViews(String code) {
+        return departments.findActiveSigningKeys(code).stream()
+                .map(k -> new DepartmentView.PublicKeyView(k.keyId(), WebhookKeys.publicKeyOf(k.publicKey()),
+                        k.createdAt()))
+                .toList();
+    }
+
     private DepartmentView view(Department d) {
         List<DepartmentView.SecretView> secrets = departments.findActiveSecrets(d.code()).stream()
                 .map(s -> new DepartmentView.SecretView(s.keyId(), s.fingerprint(), s.createdAt()))
                 .toList();
-        List<DepartmentView.PublicKeyView> ed25519Keys = departments.findActiveSigningKeys(d.code()).stream()
-                .map(k -> new DepartmentView.PublicKeyView(k.keyId(), WebhookKeys.publicKeyOf(k.publicKey()),
-                        k.createdAt()))
-                .toList();
         return new DepartmentView(d.code(), d.name(), d.fullName(), d.roles(), d.endpointUrl(), d.enabled(),
-                d.contact(), secrets, ed25519Keys, d.updatedAt());
+                d.contact(), secrets, publicKeyViews(d.code()), d.updatedAt());
     }
 
     /** First 16 hex digits of SHA-256 of the secret: lets both sides compare keys without showing them. */

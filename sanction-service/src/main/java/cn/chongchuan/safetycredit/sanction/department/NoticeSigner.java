@@ -59,8 +59,16 @@ public class NoticeSigner {
         for (DepartmentSecret secret : secrets) {
             byte[] plain = open(departmentCode, secret.encryptedSecret(), secret.encryptionKeyId(),
                     NoticeSigningException.UNREADABLE_SECRET);
-            signatures.add(v1Signature(WebhookKeys.hmacKey(new String(plain, StandardCharsets.UTF_8)), noticeId,
-                    timestampSeconds, payload));
+            byte[] key;
+            try {
+                key = WebhookKeys.hmacKey(new String(plain, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notAWhsecSecret) {
+                // Opened, but not a secret this service issues: as unusable as one that cannot be opened.
+                log.error("department {}: signing secret {} is not a whsec_ secret of 24 to 64 bytes", departmentCode,
+                        secret.keyId());
+                throw new NoticeSigningException(NoticeSigningException.UNREADABLE_SECRET);
+            }
+            signatures.add(v1Signature(key, noticeId, timestampSeconds, payload));
         }
         for (DepartmentSigningKey key : departments.findActiveSigningKeys(departmentCode)) {
             byte[] privateKey = open(departmentCode, key.encryptedPrivateKey(), key.encryptionKeyId(),

@@ -5,6 +5,12 @@ import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import cn.chongchuan.safetycredit.devstack.StandardWebhooksVerifier;
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
+import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
+import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
+import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
 import cn.chongchuan.safetycredit.sanction.testing.LegacyNoticeVerifier;
 import cn.chongchuan.safetycredit.sanction.testing.NoticeVerifier;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
@@ -199,6 +205,35 @@ class DeliveryTest {
                     request.getHeader("X-Notice-Timestamp"), request.getHeader("X-Notice-Signature"), request.getBody()))
                     .isEqualTo(LegacyNoticeVerifier.Verdict.ACCEPT);
         }
+    }
+
+    @Test
+    void withTheLegacyHeadersSwitchedOffOnlyTheStandardOnesAreSent(@Autowired DepartmentClient client,
+            @Autowired DepartmentService registry, @Autowired NoticeSigner signer,
+            @Autowired DepartmentResilience resilience, @Autowired AttemptMapper attemptMapper,
+            @Autowired DeliveryProperties p, @Autowired EndpointPolicy endpoints, @Autowired TraceContexts traces) {
+        String code = TestDepartments.newCode("O");
+        String path = "/nolegacy/" + code;
+        String secret = departments().register(code, path);
+        Map<String, Object> delivered = awaitStatus(listUnit(), code, "DELIVERED");
+        String id = (String) delivered.get("id");
+        String body = jdbc.queryForObject("SELECT body FROM notice WHERE id = ?", String.class, id);
+        NoticeDelivery withoutLegacy = new NoticeDelivery(client, registry, signer, resilience, attemptMapper,
+                new DeliveryProperties(p.dispatcherEnabled(), p.instanceId(), p.pollInterval(), p.batchSize(),
+                        p.maxInFlight(), p.lease(), p.connectTimeout(), p.readTimeout(), p.busyRetryDelay(), p.retry(),
+                        p.circuitBreaker(), p.bulkhead(), p.schedule(), false),
+                endpoints, clock, traces);
+
+        NoticeDelivery.Result again = withoutLegacy.deliver(new ClaimedNotice(id, code, body, 1, 0, null), "test");
+
+        assertThat(again.outcome()).isEqualTo(NoticeDelivery.Outcome.DELIVERED);
+        List<LoggedRequest> received = partners.findAll(postRequestedFor(urlEqualTo(path)));
+        assertThat(received).hasSize(2);
+        assertThat(received.getFirst().getHeader("X-Notice-Signature")).as("by default").isNotNull();
+        LoggedRequest request = received.getLast();
+        assertThat(request.getHeaders().keys()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-notice"));
+        assertThat(request.getHeader("webhook-id")).isEqualTo(id);
+        assertThat(verify(List.of(secret), List.of(), clock, request)).isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
     }
 
     @Test

@@ -125,6 +125,17 @@ class NoticeSignerTest {
             mapper.retireSecret(code, keyId, clock.instant());
         }
 
+        String notASecret = "k-notwhsec-" + code;
+        mapper.insertSecret(code, notASecret, cipher.encrypt("password".getBytes(StandardCharsets.UTF_8)), cipher.keyId(),
+                "0000000000000000", clock.instant());
+        try {
+            assertThatThrownBy(() -> signer.sign(code, "n-1", clock.instant().getEpochSecond(), BODY))
+                    .isInstanceOf(NoticeSigningException.class)
+                    .hasMessage("department's signing secret cannot be decrypted");
+        } finally {
+            mapper.retireSecret(code, notASecret, clock.instant());
+        }
+
         newSecret(code);
         String pairId = "pk-broken-" + code;
         mapper.insertSigningKey(code, pairId, new byte[32], new byte[60], cipher.keyId(), clock.instant());
@@ -166,6 +177,18 @@ class NoticeSignerTest {
         // The private key is stored encrypted (nonce + PKCS#8 + tag), never in the answer.
         assertThat(mapper.findActiveSigningKeys(code).getFirst().encryptedPrivateKey()).hasSize(12 + 48 + 16);
         assertThat(api().post("/api/v1/departments/NOSUCH/ed25519-keys", "", Api.admin()).status()).isEqualTo(404);
+        // The department itself reads its public keys; another department's are as if absent.
+        Http.Response own = api().get("/api/v1/departments/" + code + "/ed25519-keys", Api.partner(code));
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().findValuesAsString("publicKey"))
+                .containsExactly(third.json().get("publicKey").asString(), second.json().get("publicKey").asString());
+        assertThat(api().get("/api/v1/departments/" + code + "/ed25519-keys", Api.admin()).status()).isEqualTo(200);
+        Http.Response other = api().get("/api/v1/departments/" + code + "/ed25519-keys", Api.partner("ZJJ"));
+        assertThat(other.status()).isEqualTo(404);
+        Http.Response absent = api().get("/api/v1/departments/NOSUCH/ed25519-keys", Api.partner("NOSUCH"));
+        assertThat(absent.status()).isEqualTo(404);
+        assertThat(other.json().get("detail").asString())
+                .isEqualTo(absent.json().get("detail").asString().replace("NOSUCH", code));
         assertThat(api().post("/api/v1/departments/" + code + "/ed25519-keys", "", Api.partner(code)).status())
                 .isEqualTo(403);
     }
