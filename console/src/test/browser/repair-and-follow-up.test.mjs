@@ -113,15 +113,29 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
     await page.goto(`${config.url}/console/#/admin/departments`);
     const rfb = page.locator('form[data-department="RFB"]');
     await rfb.waitFor();
-    const before = await rfb.locator('tbody tr').count();
+    const before = await rfb.locator('.secrets tbody tr').count();
     await rfb.getByRole('button', { name: '生成新密钥' }).click();
     const secret = rfb.locator('.secret code');
     await secret.waitFor();
     assert.match(await secret.innerText(), /^whsec_/);
     await page.reload();
-    await page.locator('form[data-department="RFB"] tbody tr').nth(before).waitFor();
+    await page.locator('form[data-department="RFB"] .secrets tbody tr').nth(before).waitFor();
     assert.equal(await page.locator('form[data-department="RFB"] .secret').count(), 0, 'a secret is shown once only');
     await screenshot(page, 'admin-departments');
+    assertNoProblems(browser);
+  });
+
+  test('an Ed25519 key pair for a department shows its whpk_ public key, and can be removed', async () => {
+    await page.goto(`${config.url}/console/#/admin/departments`);
+    const rows = () => page.locator('form[data-department="RFB"] .ed25519-keys tbody tr');
+    await page.locator('form[data-department="RFB"]').waitFor();
+    const before = await rows().count();
+    await page.locator('form[data-department="RFB"]').getByRole('button', { name: '生成 Ed25519 密钥对' }).click();
+    await rows().nth(before).waitFor();
+    const newest = rows().first();   // newest first
+    assert.match(await newest.locator('code').innerText(), /^whpk_[A-Za-z0-9+/]{43}=$/);
+    await newest.getByRole('button', { name: '删除' }).click();
+    await rows().nth(before).waitFor({ state: 'detached' });
     assertNoProblems(browser);
   });
 });

@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,12 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +25,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Stand-ins for the partner departments' systems: one loopback HTTP server, one path per department
- * ({@code /partners/<code>/notices}). Each notice is verified as docs/sanction-service.md tells a
- * department to (HMAC signature with the department's secret, timestamp within 5 minutes, id not
- * seen before), logged, and kept for tests. Optionally fails a share of requests, or all requests
+ * ({@code /partners/<code>/notices}). Each notice is verified as docs/partner-integration.md tells a
+ * department to, per the Standard Webhooks specification ({@code webhook-id}, {@code webhook-timestamp},
+ * {@code webhook-signature}: a {@code v1} HMAC with the department's secret and, when the department
+ * has an Ed25519 public key, a {@code v1a} signature too; timestamp within 5 minutes; id not seen
+ * before) with {@link StandardWebhooksVerifier} (Bouncy Castle, independent of the sender's code),
+ * logged, and kept for tests. Optionally fails a share of requests, or all requests
  * of chosen departments, to exercise retries.
  */
 public final class PartnerStubs implements AutoCloseable {
@@ -41,7 +38,6 @@ public final class PartnerStubs implements AutoCloseable {
     /** The loopback address the stubs listen on; sanction-service is told to allow it (Stack). */
     public static final String HOST = "127.0.0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     /**
      * One notice a department accepted.
@@ -54,7 +50,8 @@ public final class PartnerStubs implements AutoCloseable {
 
     private final HttpServer server;
     private final Path log;
-    private final Map<String, List<byte[]>> secrets = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> publicKeys = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Set<String> down = ConcurrentHashMap.newKeySet();
@@ -85,9 +82,14 @@ public final class PartnerStubs implements AutoCloseable {
         return "http://" + HOST + ":" + server.getAddress().getPort() + "/partners/" + department + "/notices";
     }
 
-    /** Installs a department's signing secret (the newest first while rotating). */
+    /** Installs a department's signing secret ({@code whsec_…}; the newest first while rotating). */
     public void trust(String department, String secret) {
-        secrets.computeIfAbsent(department, d -> new CopyOnWriteArrayList<>()).addFirst(secret.getBytes(StandardCharsets.UTF_8));
+        secrets.computeIfAbsent(department, d -> new CopyOnWriteArrayList<>()).addFirst(secret);
+    }
+
+    /** Installs a department's Ed25519 public key ({@code whpk_…}): its notices must then carry a valid {@code v1a}. */
+    public void trustPublicKey(String department, String publicKey) {
+        publicKeys.computeIfAbsent(department, d -> new CopyOnWriteArrayList<>()).addFirst(publicKey);
     }
 
     /** Makes this share (0–1) of all requests fail with 503, at random. */
@@ -135,9 +137,9 @@ public final class PartnerStubs implements AutoCloseable {
                 respond(exchange, 503);
                 return;
             }
-            String id = exchange.getRequestHeaders().getFirst("X-Notice-Id");
-            String timestamp = exchange.getRequestHeaders().getFirst("X-Notice-Timestamp");
-            String signature = exchange.getRequestHeaders().getFirst("X-Notice-Signature");
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             if (!verifies(department, id, timestamp, signature, body)) {
                 rejected++;
                 write(department + " REJECTED notice " + id + " (signature or timestamp does not verify)");
@@ -163,31 +165,12 @@ public final class PartnerStubs implements AutoCloseable {
     }
 
     private boolean verifies(String department, String id, String timestamp, String header, byte[] body) {
-        List<byte[]> keys = secrets.getOrDefault(department, List.of());
-        if (id == null || timestamp == null || header == null || !timestamp.matches("\\d{1,12}") || keys.isEmpty()) {
+        List<String> keys = secrets.getOrDefault(department, List.of());
+        if (keys.isEmpty()) {
             return false;
         }
-        if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), Instant.now()).abs().compareTo(TOLERANCE) > 0) {
-            return false;
-        }
-        List<String> candidates = new ArrayList<>(List.of(header.trim().split(" +")));
-        for (byte[] key : keys) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-                byte[] expected = ("v1=" + Base64.getEncoder().encodeToString(mac.doFinal(body)))
-                        .getBytes(StandardCharsets.US_ASCII);
-                for (String candidate : candidates) {
-                    if (MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
-                        return true;
-                    }
-                }
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return false;
+        return new StandardWebhooksVerifier(keys, publicKeys.getOrDefault(department, List.of()), Clock.systemUTC())
+                .verifies(id, timestamp, header, body);
     }
 
     private void write(String line) {

@@ -372,6 +372,9 @@ public final class Stack implements AutoCloseable {
             admin.put("/api/v1/departments/" + department.code(), GatewayClient.json(registration)).ok();
             JsonNode secret = admin.post("/api/v1/departments/" + department.code() + "/secrets", "{}").ok();
             partners.trust(department.code(), secret.get("secret").asString());
+            // Every stub partner also verifies v1a (Ed25519) with the public key, as a department may.
+            JsonNode publicKey = admin.post("/api/v1/departments/" + department.code() + "/ed25519-keys", "{}").ok();
+            partners.trustPublicKey(department.code(), publicKey.get("publicKey").asString());
         }
         say.accept("partner stubs for " + departments.values().stream().filter(d -> d.hasRole("PARTNER")).count()
                 + " departments at " + partners.endpointFor("<code>") + " (log: "

@@ -49,6 +49,10 @@ class EndpointRulesTest {
             "PUT, /api/v1/departments/AJJ, ENFORCEMENT",
             "POST, /api/v1/departments/AJJ/secrets, PARTNER",
             "DELETE, /api/v1/departments/AJJ/secrets/k-000000000000, PARTNER",
+            "POST, /api/v1/departments/AJJ/ed25519-keys, PARTNER",
+            "GET, /api/v1/departments/AJJ/ed25519-keys, APPROVAL",
+            "GET, /api/v1/departments/AJJ/ed25519-keys, SERVICE",
+            "DELETE, /api/v1/departments/AJJ/ed25519-keys/pk-000000000000, PARTNER",
             "POST, /api/v1/departments/AJJ/replay-dead, PARTNER",
             "GET, /api/v1/notices, SERVICE",
             "GET, /api/v1/notices, APPROVAL",
@@ -85,6 +89,8 @@ class EndpointRulesTest {
             "GET, /api/v1/departments/ajj, code",
             "POST, /api/v1/departments/a/replay-dead, code",
             "DELETE, /api/v1/departments/AJJ/secrets/nope, keyId",
+            "DELETE, /api/v1/departments/AJJ/ed25519-keys/k-000000000000, keyId",
+            "POST, /api/v1/departments/a/ed25519-keys, code",
             "GET, /api/v1/measures?department=x, department",
             "GET, /api/v1/cases/-5, listingId"})
     void badParametersAreNamedInTheProblem(String method, String path, String field) {

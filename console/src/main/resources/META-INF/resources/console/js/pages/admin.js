@@ -147,6 +147,12 @@ function departmentCard(department) {
     secretBox.replaceChildren(h('div', { class: 'secret', role: 'alert' },
       h('p', {}, `新密钥（${created.keyId}），仅显示这一次：`), h('code', {}, created.secret)));
   }, { kind: 'secondary' });
+  // The private key never leaves the service: the answer and the view carry the public key only.
+  const newKeyPair = actionButton('生成 Ed25519 密钥对', messages, async () => {
+    await api.post(`/api/v1/departments/${department.code}/ed25519-keys`, {});
+    toast('已生成，公钥见下表');
+    reloadPage();
+  }, { kind: 'secondary' });
   const form = h('form', { class: 'card', 'data-department': department.code, onsubmit: (event) => {
     event.preventDefault();
     withButton(save, messages, async () => {
@@ -160,15 +166,30 @@ function departmentCard(department) {
   h('h3', {}, `${department.name}（${department.code}）`),
   h('p', { class: 'meta' }, `${department.fullName || ''} · ${department.roles.join('、')}`),
   field('接收地址', endpoint), field('联系人', contact), h('label', { class: 'check' }, enabled, ' 启用'),
-  h('h4', {}, '有效签名密钥'),
-  table(department.activeSecrets, [
+  h('h4', {}, '有效签名密钥（v1，HMAC）'),
+  h('div', { class: 'secrets' }, table(department.activeSecrets, [
     ['密钥编号', (s) => s.keyId],
     ['指纹', (s) => s.fingerprint],
     ['生成时间', (s) => when(s.createdAt)],
     ['', (s) => (department.activeSecrets.length > 1 ? retireButton(department.code, s.keyId, messages) : '')],
-  ], { empty: '无有效密钥' }),
-  h('div', { class: 'actions' }, save, newSecret), secretBox, messages);
+  ], { empty: '无有效密钥' })),
+  h('h4', {}, 'Ed25519 公钥（v1a，可选）'),
+  h('div', { class: 'ed25519-keys' }, table(department.ed25519Keys || [], [
+    ['密钥编号', (k) => k.keyId],
+    ['公钥（交给该部门验签）', (k) => h('code', {}, k.publicKey)],
+    ['生成时间', (k) => when(k.createdAt)],
+    ['', (k) => removeKeyPairButton(department.code, k.keyId, messages)],
+  ], { empty: '未设 Ed25519 密钥对：只有 HMAC 签名' })),
+  h('div', { class: 'actions' }, save, newSecret, newKeyPair), secretBox, messages);
   return form;
+}
+
+function removeKeyPairButton(code, keyId, messages) {
+  return actionButton('删除', messages, async () => {
+    await api.del(`/api/v1/departments/${code}/ed25519-keys/${encodeURIComponent(keyId)}`);
+    toast('已删除该密钥对');
+    reloadPage();
+  }, { kind: 'small secondary' });
 }
 
 function retireButton(code, keyId, messages) {

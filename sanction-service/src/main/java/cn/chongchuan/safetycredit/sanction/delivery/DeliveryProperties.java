@@ -23,6 +23,9 @@ import java.util.List;
  * @param circuitBreaker    per department
  * @param bulkhead          per department: concurrent calls
  * @param schedule          delays between failed rounds; after the last the notice is DEAD
+ * @param legacySignatureHeaders also send the pre-Standard-Webhooks headers {@code X-Notice-Id},
+ *                          {@code X-Notice-Timestamp}, {@code X-Notice-Signature} (unchanged), for the
+ *                          departments that still verify them; to be switched off once none does
  */
 @ConfigurationProperties("sanction.delivery")
 public record DeliveryProperties(
@@ -38,7 +41,8 @@ public record DeliveryProperties(
         @DefaultValue Retry retry,
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue Bulkhead bulkhead,
-        @DefaultValue({"1m", "5m", "15m", "30m", "1h", "2h", "4h", "8h"}) List<Duration> schedule) {
+        @DefaultValue({"1m", "5m", "15m", "30m", "1h", "2h", "4h", "8h"}) List<Duration> schedule,
+        @DefaultValue("true") boolean legacySignatureHeaders) {
 
     public DeliveryProperties {
         new DeliverySchedule(schedule);

@@ -7,7 +7,10 @@ import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
 import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
 import cn.chongchuan.safetycredit.sanction.department.Department;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
+import cn.chongchuan.safetycredit.sanction.department.NoticeSigningException;
 import cn.chongchuan.safetycredit.sanction.department.SigningKey;
+import cn.chongchuan.safetycredit.sanction.department.WebhookHeaders;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
 import feign.FeignException;
@@ -29,7 +32,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +60,7 @@ class NoticeDelivery {
 
     private final DepartmentClient client;
     private final DepartmentService departments;
+    private final NoticeSigner signer;
     private final DepartmentResilience resilience;
     private final AttemptMapper attempts;
     private final DeliveryProperties properties;
@@ -62,12 +68,13 @@ class NoticeDelivery {
     private final Clock clock;
     private final TraceContexts traces;
 
-    NoticeDelivery(DepartmentClient client, DepartmentService departments, DepartmentResilience resilience,
-            AttemptMapper attempts, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock,
-            TraceContexts traces) {
+    NoticeDelivery(DepartmentClient client, DepartmentService departments, NoticeSigner signer,
+            DepartmentResilience resilience, AttemptMapper attempts, DeliveryProperties properties,
+            EndpointPolicy endpoints, Clock clock, TraceContexts traces) {
         this.traces = traces;
         this.client = client;
         this.departments = departments;
+        this.signer = signer;
         this.resilience = resilience;
         this.attempts = attempts;
         this.properties = properties;
@@ -88,15 +95,14 @@ class NoticeDelivery {
         if (!department.enabled()) {
             return new Result(Outcome.FAILED, null, "department is disabled", 0);
         }
-        List<byte[]> secrets;
+        byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
+        // Signed before anything else, as before: without a usable secret the round fails at once,
+        // no call made. Each call then signs afresh (its own timestamp); the first uses these.
+        Map<String, String> firstHeaders;
         try {
-            secrets = departments.signingKeys(department.code()).stream().map(SigningKey::secret).toList();
-        } catch (IllegalStateException e) {
-            log.error("department {}: signing secrets cannot be decrypted", department.code(), e);
-            return new Result(Outcome.FAILED, null, "department's signing secret cannot be decrypted", 0);
-        }
-        if (secrets.isEmpty()) {
-            return new Result(Outcome.FAILED, null, "department has no active signing secret", 0);
+            firstHeaders = headers(notice, clock.instant().getEpochSecond(), body);
+        } catch (NoticeSigningException e) {
+            return new Result(Outcome.FAILED, null, e.getMessage(), 0);
         }
         // Checked again at every round, not only at registration: the host may resolve elsewhere now,
         // or the row predates the policy. A refusal is final (REJECTED, flagged for ADMIN): retrying
@@ -115,15 +121,19 @@ class NoticeDelivery {
                     "endpoint refused: endpointUrl " + refused.get());
         }
         URI endpoint = URI.create(department.endpointUrl());
-        byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
         Request.Options options = new Request.Options(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                 properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
         AtomicInteger calls = new AtomicInteger();
         try {
             return resilience.callDepartment(department.code(), () -> {
                 int attemptNo = notice.attempts() + calls.incrementAndGet();
-                return callOnce(notice, dispatcher, attemptNo, endpoint, options, secrets, body, calls);
+                Map<String, String> headers = calls.get() == 1 ? firstHeaders
+                        : headers(notice, clock.instant().getEpochSecond(), body);
+                return callOnce(notice, dispatcher, attemptNo, endpoint, options, headers, body, calls);
             });
+        } catch (NoticeSigningException e) {
+            // A secret retired or made unreadable between two calls of the round.
+            return new Result(Outcome.FAILED, null, e.getMessage(), calls.get());
         } catch (TransientDeliveryFailure e) {
             return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get());
         } catch (CallNotPermittedException e) {
@@ -143,16 +153,41 @@ class NoticeDelivery {
         return new Result(outcome, null, reason, 1);
     }
 
+    /**
+     * The signature headers of one call: Standard Webhooks ({@link NoticeSigner}) and, while
+     * {@code legacy-signature-headers} is on, the legacy {@code X-Notice-*} ones exactly as before
+     * (their key: the UTF-8 bytes of the whole {@code whsec_} string).
+     */
+    private Map<String, String> headers(ClaimedNotice notice, long timestamp, byte[] body) {
+        WebhookHeaders standard = signer.sign(notice.departmentCode(), notice.id(), timestamp, body);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(WebhookHeaders.ID, standard.id());
+        headers.put(WebhookHeaders.TIMESTAMP, standard.timestamp());
+        headers.put(WebhookHeaders.SIGNATURE, standard.signature());
+        if (properties.legacySignatureHeaders()) {
+            List<byte[]> secrets;
+            try {
+                secrets = departments.signingKeys(notice.departmentCode()).stream().map(SigningKey::secret).toList();
+            } catch (IllegalStateException e) {
+                throw new NoticeSigningException(NoticeSigningException.UNREADABLE_SECRET);
+            }
+            if (secrets.isEmpty()) {   // retired since NoticeSigner read them
+                throw new NoticeSigningException(NoticeSigningException.NO_ACTIVE_SECRET);
+            }
+            headers.put(DepartmentClient.NOTICE_ID, notice.id());
+            headers.put(DepartmentClient.NOTICE_TIMESTAMP, standard.timestamp());
+            headers.put(DepartmentClient.NOTICE_SIGNATURE, NoticeSignature.header(secrets, notice.id(), timestamp, body));
+        }
+        return headers;
+    }
+
     private Result callOnce(ClaimedNotice notice, String dispatcher, int attemptNo, URI endpoint,
-            Request.Options options, List<byte[]> secrets, byte[] body, AtomicInteger calls) {
+            Request.Options options, Map<String, String> headers, byte[] body, AtomicInteger calls) {
         Instant started = clock.instant();
-        long timestamp = started.getEpochSecond();
-        String signature = NoticeSignature.header(secrets, notice.id(), timestamp, body);
         Integer status = null;
         String reason;
         DeliveryVerdict verdict;
-        try (Response response = client.deliverNotice(endpoint, options, notice.id(), Long.toString(timestamp),
-                signature, body)) {
+        try (Response response = client.deliverNotice(endpoint, options, headers, body)) {
             status = response.status();
             verdict = DeliveryVerdict.of(status);
             // The standard reason phrase, never the one the server sent: whatever answers is not

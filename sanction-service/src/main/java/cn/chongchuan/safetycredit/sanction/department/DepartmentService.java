@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.sanction.department;
 
 import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentMapper;
 import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentSecret;
+import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentSigningKey;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import cn.chongchuan.safetycredit.sanction.support.SanctionProblems;
 import org.slf4j.Logger;
@@ -11,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +106,9 @@ public class DepartmentService {
         Instant now = clock.instant();
         byte[] raw = new byte[32];
         random.nextBytes(raw);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        // The standard form (whsec_ + standard base64); secrets issued before were base64url, and
+        // NoticeSigner reads both (the raw bytes are the same).
+        String secret = WebhookKeys.secretOf(raw);
         String keyId = "k-" + HexFormat.of().formatHex(randomBytes(6));
         List<DepartmentSecret> active = departments.findActiveSecrets(code);
         for (DepartmentSecret old : active.subList(Math.min(active.size(), MAX_ACTIVE_SECRETS - 1), active.size())) {
@@ -129,10 +132,61 @@ public class DepartmentService {
         return describe(code);
     }
 
-    /** The department's active secrets, newest first, decrypted for signing. */
+    /**
+     * Creates a new Ed25519 key pair for {@code v1a} signatures; the previous pair stays valid until
+     * removed, the one before is retired now (at most two, as with the secrets). Answers the public key.
+     */
+    @Transactional
+    public IssuedPublicKey createEd25519Key(String code) {
+        departments.lockByCode(code).orElseThrow(() -> SanctionProblems.notFound("Department " + code));
+        Instant now = clock.instant();
+        KeyPair pair = WebhookKeys.newEd25519KeyPair();
+        String keyId = "pk-" + HexFormat.of().formatHex(randomBytes(6));
+        List<DepartmentSigningKey> active = departments.findActiveSigningKeys(code);
+        for (DepartmentSigningKey old : active.subList(Math.min(active.size(), MAX_ACTIVE_SECRETS - 1), active.size())) {
+            departments.retireSigningKey(code, old.keyId(), now);
+        }
+        byte[] publicKey = WebhookKeys.rawPublicKey(pair);
+        departments.insertSigningKey(code, keyId, publicKey, cipher.encrypt(pair.getPrivate().getEncoded()),
+                cipher.keyId(), now);
+        List<String> activeIds = departments.findActiveSigningKeys(code).stream().map(DepartmentSigningKey::keyId)
+                .toList();
+        log.info("department {} got Ed25519 key {} (active: {})", code, keyId, activeIds);
+        return new IssuedPublicKey(code, keyId, WebhookKeys.publicKeyOf(publicKey), now, activeIds);
+    }
+
+    /** Removes one Ed25519 key pair: notices no longer carry its {@code v1a} signature. */
+    @Transactional
+    public DepartmentView retireEd25519Key(String code, String keyId) {
+        departments.lockByCode(code).orElseThrow(() -> SanctionProblems.notFound("Department " + code));
+        if (departments.retireSigningKey(code, keyId, clock.instant()) == 0) {
+            throw SanctionProblems.notFound("Active Ed25519 key " + keyId + " of department " + code);
+        }
+        log.info("department {}: Ed25519 key {} removed", code, keyId);
+        return describe(code);
+    }
+
+    /**
+     * The department's active secrets, newest first, decrypted: each is the whole {@code whsec_…}
+     * string's UTF-8 bytes, the key of the legacy {@code X-Notice-Signature} (NoticeSigner derives the
+     * standard key from it).
+     */
     public List<SigningKey> signingKeys(String code) {
         return departments.findActiveSecrets(code).stream()
                 .map(s -> new SigningKey(s.keyId(), cipher.decrypt(s.encryptedSecret(), s.encryptionKeyId())))
+                .toList();
+    }
+
+    /** The active Ed25519 public keys of a department, newest first. */
+    @Transactional(readOnly = true)
+    public List<DepartmentView.PublicKeyView> publicKeys(String code) {
+        return publicKeyViews(find(code).code());
+    }
+
+    private List<DepartmentView.PublicKeyView> publicKeyViews(String code) {
+        return departments.findActiveSigningKeys(code).stream()
+                .map(k -> new DepartmentView.PublicKeyView(k.keyId(), WebhookKeys.publicKeyOf(k.publicKey()),
+                        k.createdAt()))
                 .toList();
     }
 
@@ -141,7 +195,7 @@ public class DepartmentService {
                 .map(s -> new DepartmentView.SecretView(s.keyId(), s.fingerprint(), s.createdAt()))
                 .toList();
         return new DepartmentView(d.code(), d.name(), d.fullName(), d.roles(), d.endpointUrl(), d.enabled(),
-                d.contact(), secrets, d.updatedAt());
+                d.contact(), secrets, publicKeyViews(d.code()), d.updatedAt());
     }
 
     /** First 16 hex digits of SHA-256 of the secret: lets both sides compare keys without showing them. */

@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.sanction.department;
 
 import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentMapper;
 import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentSecret;
+import cn.chongchuan.safetycredit.sanction.department.internal.DepartmentSigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,9 @@ import java.util.List;
  * Rotating the key that encrypts the departments' signing secrets at rest. The new key becomes
  * {@code sanction.secrets.encryption-key} and the old one {@code previous-encryption-keys} (used only
  * to decrypt); the re-encryption rewrites each stored secret, active or retired, under the current
- * key and records its key id. The secrets themselves do not change: partners notice nothing.
+ * key and records its key id, and so each stored Ed25519 private key (V9; its key id is named among
+ * {@code unreadableSigningKeys} when it cannot be read, like a secret's). The secrets and key pairs
+ * themselves do not change: partners notice nothing.
  */
 @Service
 class SecretEncryptionRotation {
@@ -29,7 +32,7 @@ class SecretEncryptionRotation {
         this.cipher = cipher;
     }
 
-    /** How many stored secrets each key encrypted, which key is current, how many still wait. */
+    /** How many stored secrets and private keys each key encrypted, which key is current, how many still wait. */
     Status status() {
         List<KeyUse> keys = departments.countSecretsByEncryptionKey().stream()
                 .map(c -> new KeyUse(c.keyId(), role(c.keyId()), c.secrets())).toList();
@@ -63,6 +66,26 @@ class SecretEncryptionRotation {
                     continue;
                 }
                 moved += departments.reencryptSecret(secret.id(), secret.encryptedSecret(), cipher.encrypt(plain), current);
+            }
+        }
+        // Then the Ed25519 private keys (V9), with what is left of the limit.
+        after = 0;
+        for (List<DepartmentSigningKey> page = seen < limit
+                ? departments.signingKeysNotEncryptedWith(current, after, Math.min(limit - seen, PAGE)) : List.of();
+                !page.isEmpty() && seen < limit;
+                page = departments.signingKeysNotEncryptedWith(current, after, Math.min(limit - seen, PAGE))) {
+            for (DepartmentSigningKey key : page) {
+                after = key.id();
+                seen++;
+                byte[] plain;
+                try {
+                    plain = cipher.decrypt(key.encryptedPrivateKey(), key.encryptionKeyId());
+                } catch (RuntimeException cannotRead) {
+                    unreadable.add(key.keyId());
+                    continue;
+                }
+                moved += departments.reencryptSigningKey(key.id(), key.encryptedPrivateKey(), cipher.encrypt(plain),
+                        current);
             }
         }
         long waiting = status().waitingForReencryption();

@@ -4,6 +4,14 @@ import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
+import cn.chongchuan.safetycredit.devstack.StandardWebhooksVerifier;
+import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
+import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
+import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
+import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
+import cn.chongchuan.safetycredit.sanction.testing.LegacyNoticeVerifier;
 import cn.chongchuan.safetycredit.sanction.testing.NoticeVerifier;
 import cn.chongchuan.safetycredit.sanction.testing.PartnerEndpoints;
 import cn.chongchuan.safetycredit.platform.testing.MutableClock;
@@ -23,6 +31,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -97,14 +107,23 @@ class DeliveryTest {
         return notice(listingId, department);
     }
 
-    /** The partner-side check from docs/sanction-service.md, run on what the partner received. */
-    private NoticeVerifier.Verdict verify(List<String> secrets, Clock at, LoggedRequest request) throws Exception {
-        return verifier(secrets, at).check(request.getHeader("X-Notice-Id"), request.getHeader("X-Notice-Timestamp"),
-                request.getHeader("X-Notice-Signature"), request.getBody());
+    /** The partner's check with Bouncy Castle (devstack), independent of the sender's code. */
+    private static StandardWebhooksVerifier.Verdict verify(List<String> secrets, List<String> publicKeys, Clock at,
+            LoggedRequest request) {
+        return new StandardWebhooksVerifier(secrets, publicKeys, at).check(request.getHeader("webhook-id"),
+                request.getHeader("webhook-timestamp"), request.getHeader("webhook-signature"), request.getBody());
     }
 
-    private static NoticeVerifier verifier(List<String> secrets, Clock at) {
-        return new NoticeVerifier(secrets, at);
+    /** The Java check of docs/partner-integration.md, run on what the partner received. */
+    private static NoticeVerifier.Verdict documentedCheck(NoticeVerifier verifier, LoggedRequest request)
+            throws Exception {
+        return verifier.check(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
+                request.getHeader("webhook-signature"), request.getBody());
+    }
+
+    private static List<String> signatures(LoggedRequest request, String scheme) {
+        return Arrays.stream(request.getHeader("webhook-signature").split(" "))
+                .map(s -> s.substring(0, s.indexOf(','))).filter(scheme::equals).toList();
     }
 
     @Test
@@ -123,7 +142,7 @@ class DeliveryTest {
     }
 
     @Test
-    void aDeliveredNoticeVerifiesWithEitherSecretWhileTwoAreActive() throws Exception {
+    void aDeliveredNoticeCarriesStandardWebhooksHeadersThatVerifyWithEitherSecretWhileTwoAreActive() throws Exception {
         String code = TestDepartments.newCode("S");
         String path = "/sig/" + code;
         String first = departments().register(code, path);
@@ -136,24 +155,29 @@ class DeliveryTest {
         List<LoggedRequest> received = partners.findAll(postRequestedFor(urlEqualTo(path)));
         assertThat(received).hasSize(1);
         LoggedRequest request = received.getFirst();
-        assertThat(request.getHeader("X-Notice-Id")).isEqualTo(delivered.get("id"));
-        assertThat(Long.parseLong(request.getHeader("X-Notice-Timestamp")))
+        assertThat(request.getHeader("webhook-id")).isEqualTo(delivered.get("id"));
+        assertThat(Long.parseLong(request.getHeader("webhook-timestamp")))
                 .isCloseTo(clock.instant().getEpochSecond(), org.assertj.core.data.Offset.offset(30L));
-        assertThat(request.getHeader("X-Notice-Signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1="));
-        assertThat(verify(List.of(first), clock, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
-        assertThat(verify(List.of(second), clock, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
-        assertThat(verify(List.of("whsec_not-the-secret"), clock, request)).isEqualTo(NoticeVerifier.Verdict.REJECT);
-        NoticeVerifier partner = verifier(List.of(second), clock);
-        String id = request.getHeader("X-Notice-Id");
-        String timestamp = request.getHeader("X-Notice-Timestamp");
-        String signature = request.getHeader("X-Notice-Signature");
-        assertThat(partner.check(id, timestamp, signature, request.getBody())).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
-        assertThat(partner.check(id, timestamp, signature, request.getBody())).isEqualTo(NoticeVerifier.Verdict.DUPLICATE);
+        assertThat(request.getHeader("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=");
+        assertThat(second).matches("whsec_[A-Za-z0-9+/]{43}=");
+        assertThat(verify(List.of(first), List.of(), clock, request)).isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+        assertThat(verify(List.of(second), List.of(), clock, request)).isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+        assertThat(verify(List.of("whsec_" + Base64.getEncoder().encodeToString(new byte[32])), List.of(), clock,
+                request)).isEqualTo(StandardWebhooksVerifier.Verdict.REJECT);
+        // Newest first: the second secret's signature leads.
+        assertThat(new StandardWebhooksVerifier(List.of(second), List.of(), clock).verifies(request.getHeader("webhook-id"),
+                request.getHeader("webhook-timestamp"), request.getHeader("webhook-signature").split(" ")[0],
+                request.getBody())).isTrue();
+
+        NoticeVerifier partner = new NoticeVerifier(List.of(second), List.of(), clock);
+        assertThat(documentedCheck(partner, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
+        assertThat(documentedCheck(partner, request)).isEqualTo(NoticeVerifier.Verdict.DUPLICATE);
         byte[] tampered = request.getBodyAsString().replace("南通", "北京").getBytes(StandardCharsets.UTF_8);
-        assertThat(verifier(List.of(second), clock).check(id, timestamp, signature, tampered))
-                .isEqualTo(NoticeVerifier.Verdict.REJECT);
-        assertThat(verify(List.of(second), Clock.offset(clock, Duration.ofMinutes(10)), request))
-                .as("the same request replayed ten minutes later").isEqualTo(NoticeVerifier.Verdict.REJECT);
+        assertThat(new StandardWebhooksVerifier(List.of(second), List.of(), clock).check(request.getHeader("webhook-id"),
+                request.getHeader("webhook-timestamp"), request.getHeader("webhook-signature"), tampered))
+                .isEqualTo(StandardWebhooksVerifier.Verdict.REJECT);
+        assertThat(verify(List.of(second), List.of(), Clock.offset(clock, Duration.ofMinutes(10)), request))
+                .as("the same request replayed ten minutes later").isEqualTo(StandardWebhooksVerifier.Verdict.REJECT);
         assertThat(request.getBodyAsString()).contains("\"listingId\":" + listingId, "M-" + code + "-01");
 
         Http.Response view = api().get("/api/v1/departments/" + code, Api.admin());
@@ -162,7 +186,100 @@ class DeliveryTest {
     }
 
     @Test
-    void afterTheOldSecretIsRetiredOnlyTheNewOneSigns() throws Exception {
+    void theLegacyHeadersStillVerifyExactlyAsBeforeForDepartmentsNotYetSwitched() throws Exception {
+        String code = TestDepartments.newCode("L");
+        String path = "/legacy/" + code;
+        String first = departments().register(code, path);
+        String second = api().post("/api/v1/departments/" + code + "/secrets", "", Api.admin()).json()
+                .get("secret").asString();
+
+        Map<String, Object> delivered = awaitStatus(listUnit(), code, "DELIVERED");
+
+        LoggedRequest request = partners.findAll(postRequestedFor(urlEqualTo(path))).getFirst();
+        assertThat(request.getHeader("X-Notice-Id")).isEqualTo(delivered.get("id")).isEqualTo(request.getHeader("webhook-id"));
+        assertThat(request.getHeader("X-Notice-Timestamp")).isEqualTo(request.getHeader("webhook-timestamp"));
+        assertThat(request.getHeader("X-Notice-Signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1="));
+        // The legacy key: the UTF-8 bytes of the whole whsec_ string, whatever its form.
+        for (String secret : List.of(first, second)) {
+            assertThat(new LegacyNoticeVerifier(List.of(secret), clock).check(request.getHeader("X-Notice-Id"),
+                    request.getHeader("X-Notice-Timestamp"), request.getHeader("X-Notice-Signature"), request.getBody()))
+                    .isEqualTo(LegacyNoticeVerifier.Verdict.ACCEPT);
+        }
+    }
+
+    @Test
+    void withTheLegacyHeadersSwitchedOffOnlyTheStandardOnesAreSent(@Autowired DepartmentClient client,
+            @Autowired DepartmentService registry, @Autowired NoticeSigner signer,
+            @Autowired DepartmentResilience resilience, @Autowired AttemptMapper attemptMapper,
+            @Autowired DeliveryProperties p, @Autowired EndpointPolicy endpoints, @Autowired TraceContexts traces) {
+        String code = TestDepartments.newCode("O");
+        String path = "/nolegacy/" + code;
+        String secret = departments().register(code, path);
+        Map<String, Object> delivered = awaitStatus(listUnit(), code, "DELIVERED");
+        String id = (String) delivered.get("id");
+        String body = jdbc.queryForObject("SELECT body FROM notice WHERE id = ?", String.class, id);
+        NoticeDelivery withoutLegacy = new NoticeDelivery(client, registry, signer, resilience, attemptMapper,
+                new DeliveryProperties(p.dispatcherEnabled(), p.instanceId(), p.pollInterval(), p.batchSize(),
+                        p.maxInFlight(), p.lease(), p.connectTimeout(), p.readTimeout(), p.busyRetryDelay(), p.retry(),
+                        p.circuitBreaker(), p.bulkhead(), p.schedule(), false),
+                endpoints, clock, traces);
+
+        NoticeDelivery.Result again = withoutLegacy.deliver(new ClaimedNotice(id, code, body, 1, 0, null), "test");
+
+        assertThat(again.outcome()).isEqualTo(NoticeDelivery.Outcome.DELIVERED);
+        List<LoggedRequest> received = partners.findAll(postRequestedFor(urlEqualTo(path)));
+        assertThat(received).hasSize(2);
+        assertThat(received.getFirst().getHeader("X-Notice-Signature")).as("by default").isNotNull();
+        LoggedRequest request = received.getLast();
+        assertThat(request.getHeaders().keys()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-notice"));
+        assertThat(request.getHeader("webhook-id")).isEqualTo(id);
+        assertThat(verify(List.of(secret), List.of(), clock, request)).isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+    }
+
+    @Test
+    void aDepartmentWithEd25519KeysVerifiesV1aWithThePublicKeyAlsoWhileRotating() throws Exception {
+        String code = TestDepartments.newCode("P");
+        String path = "/ed/" + code;
+        String secret = departments().register(code, path);
+        String firstKey = departments().addEd25519Key(code);
+        Http.Response rotated = api().post("/api/v1/departments/" + code + "/ed25519-keys", "", Api.admin());
+        String secondKey = rotated.json().get("publicKey").asString();
+        String firstKeyId = rotated.json().get("activeKeyIds").get(1).asString();
+        assertThat(secondKey).matches("whpk_[A-Za-z0-9+/]{43}=");
+        assertThat(rotated.body()).doesNotContainIgnoringCase("private");
+
+        awaitStatus(listUnit(), code, "DELIVERED");
+
+        LoggedRequest request = partners.findAll(postRequestedFor(urlEqualTo(path))).getFirst();
+        assertThat(signatures(request, "v1")).hasSize(1);
+        assertThat(signatures(request, "v1a")).hasSize(2);
+        assertThat(request.getHeader("webhook-signature")).startsWith("v1,");
+        for (String publicKey : List.of(firstKey, secondKey)) {
+            assertThat(verify(List.of(), List.of(publicKey), clock, request)).as("with only the public key " + publicKey)
+                    .isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+            assertThat(documentedCheck(new NoticeVerifier(List.of(), List.of(publicKey), clock), request))
+                    .isEqualTo(NoticeVerifier.Verdict.ACCEPT);
+        }
+        assertThat(verify(List.of(secret), List.of(secondKey), clock, request))
+                .isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+        Http.Response view = api().get("/api/v1/departments/" + code, Api.admin());
+        assertThat(view.json().get("ed25519Keys").findValuesAsString("publicKey")).containsExactly(secondKey, firstKey);
+
+        // Removing the first pair: its public key no longer verifies the next notice.
+        assertThat(api().delete("/api/v1/departments/" + code + "/ed25519-keys/" + firstKeyId, Api.admin()).status())
+                .isEqualTo(200);
+        assertThat(api().delete("/api/v1/departments/" + code + "/ed25519-keys/" + firstKeyId, Api.admin()).status())
+                .isEqualTo(404);
+        awaitStatus(listUnit(), code, "DELIVERED");
+        LoggedRequest next = partners.findAll(postRequestedFor(urlEqualTo(path))).getLast();
+        assertThat(signatures(next, "v1a")).hasSize(1);
+        assertThat(verify(List.of(), List.of(firstKey), clock, next)).isEqualTo(StandardWebhooksVerifier.Verdict.REJECT);
+        assertThat(verify(List.of(secret), List.of(secondKey), clock, next))
+                .isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+    }
+
+    @Test
+    void afterTheOldSecretIsRetiredOnlyTheNewOneSigns() {
         String code = TestDepartments.newCode("R");
         String path = "/retire/" + code;
         String first = departments().register(code, path);
@@ -175,9 +292,9 @@ class DeliveryTest {
         awaitStatus(listUnit(), code, "DELIVERED");
 
         LoggedRequest request = partners.findAll(postRequestedFor(urlEqualTo(path))).getFirst();
-        assertThat(request.getHeader("X-Notice-Signature").split(" ")).hasSize(1);
-        assertThat(verify(List.of(second), clock, request)).isEqualTo(NoticeVerifier.Verdict.ACCEPT);
-        assertThat(verify(List.of(first), clock, request)).isEqualTo(NoticeVerifier.Verdict.REJECT);
+        assertThat(signatures(request, "v1")).hasSize(1);
+        assertThat(verify(List.of(second), List.of(), clock, request)).isEqualTo(StandardWebhooksVerifier.Verdict.ACCEPT);
+        assertThat(verify(List.of(first), List.of(), clock, request)).isEqualTo(StandardWebhooksVerifier.Verdict.REJECT);
     }
 
     @Test

@@ -76,7 +76,7 @@ class DispatcherConcurrencyTest {
         DeliveryProperties p = properties;
         return new NoticeDispatcher(id, deliveries, delivery, new DeliveryProperties(p.dispatcherEnabled(), id,
                 p.pollInterval(), 3, 3, p.lease(), p.connectTimeout(), p.readTimeout(), p.busyRetryDelay(), p.retry(),
-                p.circuitBreaker(), p.bulkhead(), p.schedule()), transaction, clock);
+                p.circuitBreaker(), p.bulkhead(), p.schedule(), p.legacySignatureHeaders()), transaction, clock);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.department;
 
+import cn.chongchuan.safetycredit.devstack.StandardWebhooksVerifier;
 import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.platform.token.TestTokens;
 import cn.chongchuan.safetycredit.sanction.SanctionServiceApplication;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,8 @@ class SecretEncryptionKeyRotationTest {
     @Test
     void everySecretStillSignsThroughARotationAndAWrongKeyIsStillRefused() {
         Map<String, String> secrets = new LinkedHashMap<>(); // department code -> secret
+        String withKeyPair;
+        String publicKey;
         try (ConfigurableApplicationContext before = start(OLD_KEY)) {
             Api api = api(before);
             for (int i = 0; i < 3; i++) {
@@ -55,6 +59,11 @@ class SecretEncryptionKeyRotationTest {
                 assertThat(issued.status()).as(issued.body()).isEqualTo(201);
                 secrets.put(code, issued.json().get("secret").asString());
             }
+            // And one Ed25519 key pair, whose private key is encrypted like the secrets (V9).
+            withKeyPair = secrets.keySet().iterator().next();
+            Http.Response pair = api.post("/api/v1/departments/" + withKeyPair + "/ed25519-keys", "", Api.admin());
+            assertThat(pair.status()).as(pair.body()).isEqualTo(201);
+            publicKey = pair.json().get("publicKey").asString();
             // One secret as stored before key ids were recorded (V8): marked on the next start.
             jdbc(before).update("UPDATE department_secret SET encryption_key_id = NULL ORDER BY id LIMIT 1");
         }
@@ -72,7 +81,9 @@ class SecretEncryptionKeyRotationTest {
             Http.Response status = api.get(PATH, Api.admin());
             assertThat(status.status()).as(status.body()).isEqualTo(200);
             assertThat(status.json().get("previousKeyIds")).hasSize(1);
-            assertThat(status.json().get("waitingForReencryption").asLong()).isEqualTo(3);
+            assertThat(status.json().get("waitingForReencryption").asLong()).isEqualTo(4);
+            assertThat(signsWithKeyPair(during, withKeyPair, publicKey)).as("private key read under the previous key")
+                    .isTrue();
 
             assertThat(api.get(PATH, Api.partner("ZJJ")).status()).isEqualTo(403);
             assertThat(api.post(PATH + "/reencrypt", "{}", Api.partner("ZJJ")).status()).isEqualTo(403);
@@ -85,12 +96,14 @@ class SecretEncryptionKeyRotationTest {
             Http.Response page = api.post(PATH + "/reencrypt", "{\"limit\":2}", Api.admin());
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.json().get("reencrypted").asInt()).isEqualTo(2);
-            assertThat(page.json().get("waitingForReencryption").asLong()).isEqualTo(1);
+            assertThat(page.json().get("waitingForReencryption").asLong()).isEqualTo(2);
             Http.Response rest = api.post(PATH + "/reencrypt", null, Api.admin());
-            assertThat(rest.json().get("reencrypted").asInt()).isEqualTo(1);
+            assertThat(rest.json().get("reencrypted").asInt()).isEqualTo(2);
             assertThat(rest.json().get("waitingForReencryption").asLong()).isZero();
             String newKeyId = status.json().get("currentKeyId").asString();
             assertThat(jdbc(during).queryForList("SELECT DISTINCT encryption_key_id FROM department_secret",
+                    String.class)).containsExactly(newKeyId);
+            assertThat(jdbc(during).queryForList("SELECT DISTINCT encryption_key_id FROM department_signing_key",
                     String.class)).containsExactly(newKeyId);
             secrets.forEach((code, secret) -> {
                 assertThat(signingSecret(during, code)).as("after the re-encryption").isEqualTo(secret);
@@ -101,6 +114,7 @@ class SecretEncryptionKeyRotationTest {
         try (ConfigurableApplicationContext after = start(NEW_KEY)) {
             secrets.forEach((code, secret) -> assertThat(signingSecret(after, code)).as("old key dropped")
                     .isEqualTo(secret));
+            assertThat(signsWithKeyPair(after, withKeyPair, publicKey)).as("old key dropped").isTrue();
         }
 
         assertThatThrownBy(() -> start(OLD_KEY).close()).satisfies(e -> assertThat(rootMessage(e))
@@ -112,6 +126,15 @@ class SecretEncryptionKeyRotationTest {
     private static String signingSecret(ConfigurableApplicationContext context, String code) {
         return new String(context.getBean(DepartmentService.class).signingKeys(code).getFirst().secret(),
                 StandardCharsets.UTF_8);
+    }
+
+    /** Whether the department's notices carry a v1a signature its public key verifies (Bouncy Castle). */
+    private static boolean signsWithKeyPair(ConfigurableApplicationContext context, String code, String publicKey) {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        long now = java.time.Instant.now().getEpochSecond();
+        WebhookHeaders headers = context.getBean(NoticeSigner.class).sign(code, "n-1", now, body);
+        return new StandardWebhooksVerifier(List.of(), List.of(publicKey), java.time.Clock.systemUTC())
+                .verifies(headers.id(), headers.timestamp(), headers.signature(), body);
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -42,6 +42,13 @@ public final class TestDepartments {
         return secret.json().get("secret").asString();
     }
 
+    /** Creates an Ed25519 key pair for the department; returns its public key (whpk_…). */
+    public String addEd25519Key(String code) {
+        Http.Response created = api.post("/api/v1/departments/" + code + "/ed25519-keys", "", Api.admin());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("publicKey").asString();
+    }
+
     public void disableAll() {
         for (String code : registered) {
             api.put("/api/v1/departments/" + code, """

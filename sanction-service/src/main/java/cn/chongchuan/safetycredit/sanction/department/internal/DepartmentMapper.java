@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The department and department_secret tables, owned by the department module. */
+/** The department, department_secret and department_signing_key tables, owned by the department module. */
 @Mapper
 public interface DepartmentMapper {
 
@@ -38,10 +38,16 @@ public interface DepartmentMapper {
     int retireSecret(@Param("departmentCode") String departmentCode, @Param("keyId") String keyId,
             @Param("retiredAt") Instant retiredAt);
 
-    /** The ids of the keys the stored secrets (active and retired) were encrypted with (recorded ones only). */
+    /**
+     * The ids of the keys the stored secrets and Ed25519 private keys (active and retired) were
+     * encrypted with (recorded ones only).
+     */
     List<String> secretEncryptionKeysInUse();
 
-    /** How many stored secrets each encryption key id encrypted; a null key id: not recorded yet. */
+    /**
+     * How many stored secrets and Ed25519 private keys each encryption key id encrypted; a null key id:
+     * not recorded yet.
+     */
     List<EncryptionKeyCount> countSecretsByEncryptionKey();
 
     /** Stored secrets with no recorded encryption key id, after {@code afterId} in id order. */
@@ -60,6 +66,24 @@ public interface DepartmentMapper {
     /** Replaces a secret's ciphertext and key id, if it still has the old ciphertext. */
     int reencryptSecret(@Param("id") long id, @Param("oldCipher") byte[] oldCipher, @Param("newCipher") byte[] newCipher,
             @Param("encryptionKeyId") String encryptionKeyId);
+
+    int insertSigningKey(@Param("departmentCode") String departmentCode, @Param("keyId") String keyId,
+            @Param("publicKey") byte[] publicKey, @Param("encryptedPrivateKey") byte[] encryptedPrivateKey,
+            @Param("encryptionKeyId") String encryptionKeyId, @Param("createdAt") Instant createdAt);
+
+    /** Active (not retired) Ed25519 key pairs, newest first. */
+    List<DepartmentSigningKey> findActiveSigningKeys(@Param("departmentCode") String departmentCode);
+
+    int retireSigningKey(@Param("departmentCode") String departmentCode, @Param("keyId") String keyId,
+            @Param("retiredAt") Instant retiredAt);
+
+    /** Stored private keys not encrypted with {@code encryptionKeyId}, after {@code afterId}, oldest first. */
+    List<DepartmentSigningKey> signingKeysNotEncryptedWith(@Param("encryptionKeyId") String encryptionKeyId,
+            @Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** Replaces a private key's ciphertext and key id, if it still has the old ciphertext. */
+    int reencryptSigningKey(@Param("id") long id, @Param("oldCipher") byte[] oldCipher,
+            @Param("newCipher") byte[] newCipher, @Param("encryptionKeyId") String encryptionKeyId);
 
     record EncryptionKeyCount(String keyId, long secrets) {
     }
