@@ -4,9 +4,12 @@ import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.AttemptOutcome;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryVerdict;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
+import cn.chongchuan.safetycredit.sanction.delivery.domain.RetryAfter;
 import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
 import cn.chongchuan.safetycredit.sanction.department.Department;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.department.EndpointState;
 import cn.chongchuan.safetycredit.sanction.department.SigningKey;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
@@ -17,6 +20,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +32,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +52,25 @@ class NoticeDelivery {
     /** The span (and timer) of one delivery round. */
     static final String SPAN = "sanction.notice.delivery";
 
-    /** How a delivery round ended. */
-    enum Outcome { DELIVERED, REJECTED, FAILED, BUSY, NO_ENDPOINT }
+    /**
+     * How a delivery round ended. GONE: the endpoint answered 410 (it is to be disabled);
+     * ENDPOINT_DISABLED: the department's endpoint was disabled already, so no call was made.
+     */
+    enum Outcome { DELIVERED, REJECTED, GONE, FAILED, BUSY, NO_ENDPOINT, ENDPOINT_DISABLED }
 
-    /** The end of one round: outcome, the last HTTP status and reason, and how many calls were made. */
-    record Result(Outcome outcome, Integer httpStatus, String reason, int calls) {
+    /**
+     * The end of one round: outcome, the last HTTP status and reason, and how many calls were made.
+     *
+     * @param retryAfter    how long the department asked to wait ({@code Retry-After} on 429/503), or null
+     * @param endpointFault whether a FAILED round counts against the endpoint (its answer, its network, its
+     *                      breaker) rather than against this side (no secret, department disabled)
+     */
+    record Result(Outcome outcome, Integer httpStatus, String reason, int calls, Duration retryAfter,
+            boolean endpointFault) {
+
+        Result(Outcome outcome, Integer httpStatus, String reason, int calls) {
+            this(outcome, httpStatus, reason, calls, null, outcome == Outcome.FAILED && calls > 0);
+        }
     }
 
     private final DepartmentClient client;
@@ -61,11 +81,13 @@ class NoticeDelivery {
     private final EndpointPolicy endpoints;
     private final Clock clock;
     private final TraceContexts traces;
+    private final DepartmentEndpoints endpointStates;
 
     NoticeDelivery(DepartmentClient client, DepartmentService departments, DepartmentResilience resilience,
             AttemptMapper attempts, DeliveryProperties properties, EndpointPolicy endpoints, Clock clock,
-            TraceContexts traces) {
+            TraceContexts traces, DepartmentEndpoints endpointStates) {
         this.traces = traces;
+        this.endpointStates = endpointStates;
         this.client = client;
         this.departments = departments;
         this.resilience = resilience;
@@ -87,6 +109,11 @@ class NoticeDelivery {
         Department department = found.get();
         if (!department.enabled()) {
             return new Result(Outcome.FAILED, null, "department is disabled", 0);
+        }
+        EndpointState endpointState = endpointStates.state(department.code());
+        if (!endpointState.enabled()) {
+            return new Result(Outcome.ENDPOINT_DISABLED, null,
+                    "endpoint disabled (" + endpointState.disabledReason() + "): waits until ADMIN enables it", 0);
         }
         List<byte[]> secrets;
         try {
@@ -125,9 +152,10 @@ class NoticeDelivery {
                 return callOnce(notice, dispatcher, attemptNo, endpoint, options, secrets, body, calls);
             });
         } catch (TransientDeliveryFailure e) {
-            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get());
+            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get(), e.retryAfter(), true);
         } catch (CallNotPermittedException e) {
-            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get());
+            // The breaker opened on the endpoint's own failures: this round counts against it too.
+            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get(), null, true);
         } catch (BulkheadFullException e) {
             return new Result(Outcome.BUSY, null, "department already has its maximum of calls running", calls.get());
         }
@@ -151,6 +179,7 @@ class NoticeDelivery {
         Integer status = null;
         String reason;
         DeliveryVerdict verdict;
+        Duration retryAfter = null;
         try (Response response = client.deliverNotice(endpoint, options, notice.id(), Long.toString(timestamp),
                 signature, body)) {
             status = response.status();
@@ -160,6 +189,9 @@ class NoticeDelivery {
             HttpStatus known = HttpStatus.resolve(status);
             reason = verdict == DeliveryVerdict.DELIVERED ? null
                     : "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+            if (verdict == DeliveryVerdict.RETRY && RetryAfter.appliesTo(status)) {
+                retryAfter = RetryAfter.parse(firstHeader(response, HttpHeaders.RETRY_AFTER), started).orElse(null);
+            }
         } catch (FeignException | java.io.UncheckedIOException e) {
             verdict = DeliveryVerdict.RETRY;
             reason = describe(e);
@@ -173,8 +205,15 @@ class NoticeDelivery {
         return switch (verdict) {
             case DELIVERED -> new Result(Outcome.DELIVERED, status, null, calls.get());
             case REJECTED -> new Result(Outcome.REJECTED, status, truncate(reason), calls.get());
-            case RETRY -> throw new TransientDeliveryFailure(status, truncate(reason));
+            case GONE -> new Result(Outcome.GONE, status, truncate(reason), calls.get());
+            case RETRY -> throw new TransientDeliveryFailure(status, truncate(reason), retryAfter);
         };
+    }
+
+    private static String firstHeader(Response response, String name) {
+        // Feign's response headers are keyed case-insensitively.
+        Collection<String> values = response.headers().get(name);
+        return values == null || values.isEmpty() ? null : values.iterator().next();
     }
 
     /**

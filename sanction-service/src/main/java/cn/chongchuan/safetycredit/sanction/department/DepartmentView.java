@@ -3,9 +3,12 @@ package cn.chongchuan.safetycredit.sanction.department;
 import java.time.Instant;
 import java.util.List;
 
-/** A department as ADMIN sees it: never a secret, only the ids and fingerprints of active ones. */
+/**
+ * A department as ADMIN sees it: never a secret, only the ids and fingerprints of active ones; and
+ * whether notices are pushed to its endpoint ({@code endpoint}: enabled, or disabled and why).
+ */
 public record DepartmentView(String code, String name, String fullName, List<String> roles, String endpointUrl,
-        boolean enabled, String contact, List<SecretView> activeSecrets, Instant updatedAt) {
+        boolean enabled, String contact, List<SecretView> activeSecrets, Instant updatedAt, EndpointState endpoint) {
 
     /** An active signing secret, identified without revealing it. */
     public record SecretView(String keyId, String fingerprint, Instant createdAt) {
