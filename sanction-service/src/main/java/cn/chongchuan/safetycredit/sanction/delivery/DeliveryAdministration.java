@@ -101,8 +101,10 @@ class DeliveryAdministration {
         Department found = departments.find(department);
         Instant now = clock.instant();
         int requeued = 0;
-        if (endpoints.enable(department, now, admin).isPresent()) {
+        if (!endpoints.state(department).enabled()) {
+            // Notice rows first, then the endpoint's: the order a dispatcher's round locks them in.
             requeued = queue.requeueWaiting(department, now);
+            endpoints.enable(department, now, admin);
             log.info("endpoint of {} enabled by ADMIN {}: {} waiting notices due now", department, admin, requeued);
             if (requeued > 0) {
                 events.publishEvent(new NoticesQueued(requeued));

@@ -51,7 +51,6 @@ public class DepartmentEndpoints {
                 && current.lastSuccessAt().plus(SUCCESS_WRITE_INTERVAL).isAfter(at)) {
             return;
         }
-        states.insertIfAbsent(department, at);
         states.recordSuccess(department, at);
     }
 
@@ -63,7 +62,6 @@ public class DepartmentEndpoints {
     @Transactional
     public Optional<EndpointEvent> recordFailedRound(String department, Instant at, Duration disableAfter,
             String actor, String lastReason) {
-        states.insertIfAbsent(department, at);
         states.recordFailure(department, at);
         EndpointState now = state(department);
         if (now.enabled() && now.failingFor(disableAfter, at)) {
@@ -77,7 +75,7 @@ public class DepartmentEndpoints {
     @Transactional
     public Optional<EndpointEvent> disable(String department, EndpointDisabledReason reason, Instant at,
             Integer httpStatus, String detail, String actor) {
-        states.insertIfAbsent(department, at);
+        states.lockOrCreate(department, at);
         if (states.disable(department, reason, at) == 0) {
             return Optional.empty();
         }
@@ -92,7 +90,7 @@ public class DepartmentEndpoints {
     /** Enables the endpoint and resets its failure clock; returns the event, or empty when it was enabled. */
     @Transactional
     public Optional<EndpointEvent> enable(String department, Instant at, String actor) {
-        states.insertIfAbsent(department, at);
+        states.lockOrCreate(department, at);
         if (states.enable(department, at) == 0) {
             return Optional.empty();
         }

@@ -240,17 +240,18 @@ class DeliveryTest {
     }
 
     @Test
-    void aGoneEndpointIsNotRetriedAndIsFlaggedForAdminWhoCanReplayIt() {
+    void aRefusedNoticeIsNotRetriedAndIsFlaggedForAdminWhoCanReplayIt() {
+        // (A 410 Gone disables the endpoint instead: RetriesTest.)
         String code = TestDepartments.newCode("G");
-        String path = "/gone/" + code;
-        partners.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(410)));
+        String path = "/refused/" + code;
+        partners.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(422)));
         departments().register(code, path);
 
         long listingId = listUnit();
         Map<String, Object> rejected = awaitStatus(listingId, code, "REJECTED");
 
         assertThat(rejected.get("flagged")).isEqualTo(true);
-        assertThat(rejected.get("last_http_status")).isEqualTo(410);
+        assertThat(rejected.get("last_http_status")).isEqualTo(422);
         assertThat(partners.findAll(postRequestedFor(urlEqualTo(path)))).hasSize(1);
         String id = (String) rejected.get("id");
         assertThat(api().get("/api/v1/notices/flagged", Api.admin()).json().findValuesAsString("id")).contains(id);

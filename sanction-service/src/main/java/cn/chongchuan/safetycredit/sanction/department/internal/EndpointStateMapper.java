@@ -18,8 +18,8 @@ public interface EndpointStateMapper {
 
     List<EndpointState> findStates();
 
-    /** Creates the department's row (enabled, never failed) unless it has one. */
-    int insertIfAbsent(@Param("department") String department, @Param("at") Instant at);
+    /** Creates the department's row (enabled, never failed) unless it has one, and locks it. */
+    int lockOrCreate(@Param("department") String department, @Param("at") Instant at);
 
     /** A delivery: the failure clock stops. */
     int recordSuccess(@Param("department") String department, @Param("at") Instant at);
