@@ -64,12 +64,17 @@ class NoticeDelivery {
      * @param retryAfter    how long the department asked to wait ({@code Retry-After} on 429/503), or null
      * @param endpointFault whether a FAILED round counts against the endpoint (its answer, its network, its
      *                      breaker) rather than against this side (no secret, department disabled)
+     * @param endpointState the endpoint's state as read before the round (null when not read)
      */
     record Result(Outcome outcome, Integer httpStatus, String reason, int calls, Duration retryAfter,
-            boolean endpointFault) {
+            boolean endpointFault, EndpointState endpointState) {
 
         Result(Outcome outcome, Integer httpStatus, String reason, int calls) {
-            this(outcome, httpStatus, reason, calls, null, outcome == Outcome.FAILED && calls > 0);
+            this(outcome, httpStatus, reason, calls, null, outcome == Outcome.FAILED && calls > 0, null);
+        }
+
+        Result withEndpointState(EndpointState state) {
+            return new Result(outcome, httpStatus, reason, calls, retryAfter, endpointFault, state);
         }
     }
 
@@ -115,6 +120,10 @@ class NoticeDelivery {
             return new Result(Outcome.ENDPOINT_DISABLED, null,
                     "endpoint disabled (" + endpointState.disabledReason() + "): waits until ADMIN enables it", 0);
         }
+        return callEndpoint(notice, dispatcher, department).withEndpointState(endpointState);
+    }
+
+    private Result callEndpoint(ClaimedNotice notice, String dispatcher, Department department) {
         List<byte[]> secrets;
         try {
             secrets = departments.signingKeys(department.code()).stream().map(SigningKey::secret).toList();
@@ -152,10 +161,11 @@ class NoticeDelivery {
                 return callOnce(notice, dispatcher, attemptNo, endpoint, options, secrets, body, calls);
             });
         } catch (TransientDeliveryFailure e) {
-            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get(), e.retryAfter(), true);
+            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get(), e.retryAfter(), true, null);
         } catch (CallNotPermittedException e) {
             // The breaker opened on the endpoint's own failures: this round counts against it too.
-            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get(), null, true);
+            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get(), null, true,
+                    null);
         } catch (BulkheadFullException e) {
             return new Result(Outcome.BUSY, null, "department already has its maximum of calls running", calls.get());
         }

@@ -154,19 +154,31 @@ class NoticeDispatcher {
             case FAILED -> failedRound(notice, result, now);
         };
         // The notice's state and what the round says about the endpoint (disabled on a 410 or after
-        // failing for too long, with the event ADMIN sees) are written together or not at all.
-        Boolean written = transaction.execute(status -> {
-            if (!queue.finishRound(update)) {
-                return false;
-            }
-            recordEndpointState(notice, result, now);
-            return true;
-        });
+        // failing for too long, with the event ADMIN sees) are written together or not at all; most
+        // rounds (a delivery to an endpoint known to deliver) change nothing of the endpoint, and
+        // need no transaction.
+        Boolean written = !changesEndpointState(result, now) ? queue.finishRound(update)
+                : transaction.execute(status -> {
+                    if (!queue.finishRound(update)) {
+                        return false;
+                    }
+                    recordEndpointState(notice, result, now);
+                    return true;
+                });
         if (!Boolean.TRUE.equals(written)) {
             log.warn("notice {}: lease lost before the outcome {} was written", notice.id(), update.status());
         } else if (update.status() != DeliveryStatus.DELIVERED) {
             log.info("notice {} to {}: {} ({})", notice.id(), notice.departmentCode(), update.status(), result.reason());
         }
+    }
+
+    private boolean changesEndpointState(NoticeDelivery.Result result, Instant now) {
+        return switch (result.outcome()) {
+            case DELIVERED -> endpoints.deliveryWorthRecording(result.endpointState(), now);
+            case GONE -> true;
+            case FAILED -> result.endpointFault();
+            default -> false;
+        };
     }
 
     private void recordEndpointState(ClaimedNotice notice, NoticeDelivery.Result result, Instant now) {

@@ -46,12 +46,12 @@ public class DepartmentEndpoints {
     /** The endpoint took a notice: its failure clock stops. */
     @Transactional
     public void recordDelivery(String department, Instant at) {
-        EndpointState current = state(department);
-        if (current.failingSince() == null && current.lastSuccessAt() != null
-                && current.lastSuccessAt().plus(SUCCESS_WRITE_INTERVAL).isAfter(at)) {
-            return;
-        }
         states.recordSuccess(department, at);
+    }
+
+    /** Whether a delivery at {@code at} needs {@link #recordDelivery}, judged from the state read before the round. */
+    public boolean deliveryWorthRecording(EndpointState before, Instant at) {
+        return before == null || before.deliveryWorthRecording(at, SUCCESS_WRITE_INTERVAL);
     }
 
     /**

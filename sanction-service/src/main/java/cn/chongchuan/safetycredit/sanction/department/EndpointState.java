@@ -22,6 +22,15 @@ public record EndpointState(String department, boolean enabled, EndpointDisabled
         return new EndpointState(department, true, null, null, null, null, null);
     }
 
+    /**
+     * Whether a delivery at {@code at} is worth writing down: it stops a running failure clock, or
+     * the last success on record is older than {@code interval} (while an endpoint keeps
+     * delivering, its row is not written at every notice).
+     */
+    public boolean deliveryWorthRecording(Instant at, Duration interval) {
+        return failingSince != null || lastSuccessAt == null || !lastSuccessAt.plus(interval).isAfter(at);
+    }
+
     /** Whether every round since {@link #failingSince()} failed and that began at least {@code limit} before {@code now}. */
     public boolean failingFor(Duration limit, Instant now) {
         return failingSince != null && !failingSince.plus(limit).isAfter(now);
