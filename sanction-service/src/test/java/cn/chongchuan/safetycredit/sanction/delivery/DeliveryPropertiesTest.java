@@ -3,9 +3,14 @@ package cn.chongchuan.safetycredit.sanction.delivery;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +36,18 @@ class DeliveryPropertiesTest {
                 .isGreaterThan(defaults.deliverySchedule().longestSpan());
         assertThat(defaults.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(defaults.retry().maxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void theShippedConfigurationRetriesForMoreThanThreeDays() throws Exception {
+        // application.yml writes every default out: it must not bring back a shorter schedule.
+        List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"));
+        DeliveryProperties shipped = new Binder(ConfigurationPropertySources.from(yaml))
+                .bindOrCreate("sanction.delivery", DeliveryProperties.class);
+
+        assertThat(shipped.deliverySchedule().span()).isGreaterThan(Duration.ofDays(3));
+        assertThat(shipped).isEqualTo(bind(Map.of()));
     }
 
     @Test
