@@ -1,7 +1,7 @@
 // The slower paths of the procedure, on a case recorded 15 months ago through the API: the
 // officer keeps up the case follow-up (overdue return visits), the credit office works its repair
-// queues (an objection, then the repair; the public list follows) and its departments' signing
-// secrets.
+// queues (an objection, then the repair; the public list follows), its departments' signing
+// secrets and whether notices are pushed to their endpoints.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -136,6 +136,26 @@ describe('case follow-up, credit repair and the credit office', { concurrency: f
     assert.match(await newest.locator('code').innerText(), /^whpk_[A-Za-z0-9+/]{43}=$/);
     await newest.getByRole('button', { name: '删除' }).click();
     await rows().nth(before).waitFor({ state: 'detached' });
+    assertNoProblems(browser);
+  });
+
+  test('the credit office sees whether notices are pushed to a department, stops it and enables it again', async () => {
+    await page.goto(`${config.url}/console/#/admin/departments`);
+    const rfb = page.locator('form[data-department="RFB"]');
+    await rfb.locator('[data-endpoint="enabled"]').waitFor();
+    await rfb.getByRole('button', { name: '停止推送' }).click();
+    const disabled = page.locator('form[data-department="RFB"] [data-endpoint="disabled"][data-reason="ADMIN"]');
+    await disabled.waitFor();
+    assert.match(await disabled.innerText(), /已停止推送/);
+    assert.match(await disabled.innerText(), /信用办停用/);
+    const state = await call(keys.admin, 'GET', '/api/v1/departments/RFB/endpoint');
+    assert.equal(state.enabled, false);
+    assert.equal(state.disabledReason, 'ADMIN');
+    await screenshot(page, 'admin-department-endpoint-disabled');
+
+    await page.locator('form[data-department="RFB"]').getByRole('button', { name: '恢复推送' }).click();
+    await page.locator('form[data-department="RFB"] [data-endpoint="enabled"]').waitFor();
+    assert.equal((await call(keys.admin, 'GET', '/api/v1/departments/RFB/endpoint')).enabled, true);
     assertNoProblems(browser);
   });
 });

@@ -198,7 +198,27 @@ export const labels = {
   criterionOutcome: { MET: '符合', FINDING_REQUIRED: '须处罚决定认定', COUNTING: '累计中', EXCLUDED: '不适用' },
   outcome: { APPLIED: '已实施', LIFTED: '已解除', NOT_APPLICABLE: '不适用' },
   source: { cache: '缓存', database: '数据库', history: '历史记录' },
+  // Why notices are no longer pushed to a department's endpoint (sanction-service, endpoint state).
+  endpointReason: { GONE: '接收地址已注销（HTTP 410）', FAILING: '持续投递失败', ADMIN: '信用办停用' },
 };
+
+/**
+ * A department's endpoint state: notices pushed (with failures since when, if any), or not pushed
+ * and why since when, or a department that reads its notices itself. {@code endpoint} is the
+ * endpoint state of sanction-service; {@code pushes} whether the department has an endpoint.
+ */
+export function endpointState(endpoint, pushes) {
+  if (!pushes) {
+    return h('span', { class: 'endpoint-state', 'data-endpoint': 'pull' }, badge('自行拉取', 'pull'));
+  }
+  if (!endpoint || endpoint.enabled) {
+    return h('span', { class: 'endpoint-state', 'data-endpoint': 'enabled' }, badge('推送中', 'delivered'),
+      endpoint?.failingSince ? badge(`${when(endpoint.failingSince)} 起投递失败`, 'queued') : '',
+      endpoint?.lastSuccessAt ? h('span', { class: 'meta' }, `最近送达 ${when(endpoint.lastSuccessAt)}`) : '');
+  }
+  return h('span', { class: 'endpoint-state', 'data-endpoint': 'disabled', 'data-reason': endpoint.disabledReason },
+    badge('已停止推送', 'dead'), `${label('endpointReason', endpoint.disabledReason)} · ${when(endpoint.disabledAt)} 起`);
+}
 
 export function label(group, value) {
   return labels[group]?.[value] || value || '—';

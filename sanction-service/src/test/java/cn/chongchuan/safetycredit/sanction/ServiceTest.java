@@ -32,6 +32,11 @@ import java.lang.annotation.Target;
                 "sanction.delivery.retry.max-attempts=2",
                 "sanction.delivery.retry.initial-backoff=50ms",
                 "sanction.delivery.schedule=1m,5m,10m",
+                // No jitter, so tests move the clock to the exact next round (the jitter is proven in
+                // DeliveryScheduleTest and RetriesTest); an endpoint failing for 30 min (longer than the
+                // 16 min schedule) is disabled.
+                "sanction.delivery.schedule-jitter=0",
+                "sanction.delivery.disable-after-failing-for=30m",
                 "sanction.delivery.bulkhead.max-concurrent-calls=2",
                 // Breakers are proven in DepartmentResilienceTest; here they would hide the schedule.
                 "sanction.delivery.circuit-breaker.sliding-window-size=100",

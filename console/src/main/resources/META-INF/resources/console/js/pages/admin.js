@@ -3,7 +3,7 @@
 
 import { api, query } from '../api.js';
 import {
-  actionButton, badge, download, field, h, label, reloadPage, render, table, toast, when, withButton,
+  actionButton, badge, download, endpointState, field, h, label, reloadPage, render, table, toast, when, withButton,
 } from '../ui.js';
 import { showListings } from './enforcement.js';
 import { historyChart } from '../chart.js';
@@ -70,12 +70,14 @@ function objectionCard(view) {
 // --- delivery dashboard ---------------------------------------------------------------------------
 
 async function showDeliveries() {
-  const [summary, overdue, flagged, history] = await Promise.all([
+  const [summary, overdue, flagged, history, departments] = await Promise.all([
     api.get('/api/v1/notices/delivery-summary'),
     api.get('/api/v1/notices/overdue?limit=1000'),
     api.get('/api/v1/notices/flagged?limit=200'),
     api.get('/api/v1/notices/delivery-history?days=30'),
+    api.get('/api/v1/departments'),
   ]);
+  const departmentBy = Object.fromEntries(departments.map((d) => [d.code, d]));
   const overdueBy = {};
   for (const notice of overdue) {
     overdueBy[notice.department] = (overdueBy[notice.department] || 0) + 1;
@@ -93,6 +95,8 @@ async function showDeliveries() {
       ['反馈逾期', (d) => (overdueBy[d.department] ? badge(String(overdueBy[d.department]), 'dead') : 0)],
       ['投递失败', (d) => (d.dead ? badge(String(d.dead), 'dead') : 0)],
       ['被拒收', (d) => d.rejected],
+      ['推送', (d) => (departmentBy[d.department]
+        ? endpointState(departmentBy[d.department].endpoint, Boolean(departmentBy[d.department].endpointUrl)) : '—')],
       ['熔断器', (d) => d.circuitBreaker || '—'],
       ['最近送达', (d) => when(d.lastDeliveredAt)],
       ['', (d) => (d.dead ? replayDeadButton(d.department, messages) : '')],
@@ -165,6 +169,8 @@ function departmentCard(department) {
   } },
   h('h3', {}, `${department.name}（${department.code}）`),
   h('p', { class: 'meta' }, `${department.fullName || ''} · ${department.roles.join('、')}`),
+  h('p', { class: 'endpoint' }, '推送状态：', endpointState(department.endpoint, Boolean(department.endpointUrl)), ' ',
+    endpointButton(department, messages)),
   field('接收地址', endpoint), field('联系人', contact), h('label', { class: 'check' }, enabled, ' 启用'),
   h('h4', {}, '有效签名密钥（v1，HMAC）'),
   h('div', { class: 'secrets' }, table(department.activeSecrets, [
@@ -188,6 +194,26 @@ function removeKeyPairButton(code, keyId, messages) {
   return actionButton('删除', messages, async () => {
     await api.del(`/api/v1/departments/${code}/ed25519-keys/${encodeURIComponent(keyId)}`);
     toast('已删除该密钥对');
+    reloadPage();
+  }, { kind: 'small secondary' });
+}
+
+/** ADMIN's switch of a department's endpoint: enable it again (its waiting notices go out at once), or stop pushing. */
+function endpointButton(department, messages) {
+  if (!department.endpointUrl) {
+    return '';
+  }
+  const code = encodeURIComponent(department.code);
+  if (department.endpoint && !department.endpoint.enabled) {
+    return actionButton('恢复推送', messages, async () => {
+      const result = await api.post(`/api/v1/departments/${code}/endpoint/enable`, {});
+      toast(`已恢复推送，${result?.requeued ?? 0} 条等待中的通知立即发送`);
+      reloadPage();
+    }, { kind: 'small' });
+  }
+  return actionButton('停止推送', messages, async () => {
+    await api.post(`/api/v1/departments/${code}/endpoint/disable`, {});
+    toast('已停止推送，通知在该部门收件箱中等待');
     reloadPage();
   }, { kind: 'small secondary' });
 }

@@ -2,15 +2,24 @@
 // 反馈: report per measure what it applied or lifted).
 
 import { api, query } from '../api.js';
-import { actionButton, badge, h, label, reloadPage, render, today, toast, when, withButton } from '../ui.js';
+import {
+  actionButton, badge, endpointState, h, label, reloadPage, render, today, toast, when, withButton,
+} from '../ui.js';
 
 const STATUS = { NEW: '待响应', ACKNOWLEDGED: '已响应待反馈', ANSWERED: '已反馈' };
 
 export async function show({ caller, args }) {
   const status = args[0] && STATUS[args[0]] ? args[0] : 'NEW';
-  const notices = await api.get(`/api/v1/notices${query({ status, limit: 100 })}`);
+  const [notices, endpoint] = await Promise.all([
+    api.get(`/api/v1/notices${query({ status, limit: 100 })}`),
+    api.get(`/api/v1/departments/${encodeURIComponent(caller.department)}/endpoint`),
+  ]);
   render(
     h('h1', {}, `联合惩戒通知（${caller.department}）`),
+    h('p', { id: 'endpoint', class: 'meta' }, '本部门接收地址：', endpointState(endpoint, endpoint.pushes)),
+    endpoint.pushes && !endpoint.enabled
+      ? h('p', { class: 'warning' }, '系统已停止向本部门接收地址推送通知，新通知仍在本收件箱中。接收地址恢复后，请联系区信用办恢复推送，等待中的通知将立即重新发送。')
+      : null,
     h('nav', { class: 'tabs', 'aria-label': '通知状态' }, Object.entries(STATUS).map(([value, text]) =>
       h('a', { href: `#/inbox/${value}`, 'aria-current': value === status ? 'page' : null }, text))),
     notices.length === 0 ? h('p', { class: 'empty' }, '没有此状态的通知') : null,

@@ -1,7 +1,11 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
 import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
+import cn.chongchuan.safetycredit.sanction.department.Department;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
+import cn.chongchuan.safetycredit.sanction.department.EndpointDisabledReason;
+import cn.chongchuan.safetycredit.sanction.department.EndpointEvent;
 import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import cn.chongchuan.safetycredit.sanction.notice.DeliverySummary;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,12 +38,14 @@ class DeliveryAdministration {
     private final Notices notices;
     private final DepartmentService departments;
     private final DepartmentResilience resilience;
+    private final DepartmentEndpoints endpoints;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeliveryAdministration(DeliveryQueue queue, AttemptMapper attempts, Notices notices,
-            DepartmentService departments, DepartmentResilience resilience, ApplicationEventPublisher events,
-            Clock clock) {
+            DepartmentService departments, DepartmentResilience resilience, DepartmentEndpoints endpoints,
+            ApplicationEventPublisher events, Clock clock) {
+        this.endpoints = endpoints;
         this.queue = queue;
         this.attempts = attempts;
         this.notices = notices;
@@ -71,6 +78,47 @@ class DeliveryAdministration {
             events.publishEvent(new NoticesQueued(count));
         }
         return count;
+    }
+
+    /** The department's endpoint state. */
+    public EndpointView endpointOf(String department) {
+        return EndpointView.of(departments.find(department), endpoints.state(department), null);
+    }
+
+    /** What disabled and enabled the department's endpoint, newest first. */
+    public List<EndpointEvent> endpointEvents(String department, int limit) {
+        departments.find(department);
+        return endpoints.events(department, limit);
+    }
+
+    /**
+     * Pushes to the department's endpoint again: enabled, its failure clock reset, and its waiting
+     * notices due at once with a fresh schedule — all in one transaction with the ENABLED event.
+     * Enabling an enabled endpoint changes nothing (the answer says 0 requeued).
+     */
+    @Transactional
+    public EndpointView enableEndpoint(String department, String admin) {
+        Department found = departments.find(department);
+        Instant now = clock.instant();
+        int requeued = 0;
+        if (!endpoints.state(department).enabled()) {
+            // Notice rows first, then the endpoint's: the order a dispatcher's round locks them in.
+            requeued = queue.requeueWaiting(department, now);
+            endpoints.enable(department, now, admin);
+            log.info("endpoint of {} enabled by ADMIN {}: {} waiting notices due now", department, admin, requeued);
+            if (requeued > 0) {
+                events.publishEvent(new NoticesQueued(requeued));
+            }
+        }
+        return EndpointView.of(found, endpoints.state(department), requeued);
+    }
+
+    /** Stops pushing to the department's endpoint (reason ADMIN); its notices wait. Idempotent. */
+    @Transactional
+    public EndpointView disableEndpoint(String department, String admin) {
+        Department found = departments.find(department);
+        endpoints.disable(department, EndpointDisabledReason.ADMIN, clock.instant(), null, "disabled by ADMIN", admin);
+        return EndpointView.of(found, endpoints.state(department), null);
     }
 
     public List<DeliverySummary> summariseDeliveries() {

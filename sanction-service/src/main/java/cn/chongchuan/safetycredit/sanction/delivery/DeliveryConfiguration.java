@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
 import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +17,14 @@ import java.time.Clock;
 class DeliveryConfiguration {
 
     @Bean
-    NoticeDispatcher noticeDispatcher(DeliveryQueue queue, NoticeDelivery delivery, DeliveryProperties properties,
-            PlatformTransactionManager transactions, Clock clock) {
+    NoticeDispatcher noticeDispatcher(DeliveryQueue queue, NoticeDelivery delivery, DepartmentEndpoints endpoints,
+            DeliveryProperties properties, PlatformTransactionManager transactions, Clock clock) {
         String id = properties.instanceId() == null || properties.instanceId().isBlank()
                 ? NoticeDispatcher.defaultId() : properties.instanceId();
         // Claims need no repeatable snapshot; READ COMMITTED spares the gap locks that would make
         // concurrent fan-outs wait for a claim to commit.
         TransactionTemplate claims = new TransactionTemplate(transactions);
         claims.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return new NoticeDispatcher(id, queue, delivery, properties, claims, clock);
+        return new NoticeDispatcher(id, queue, delivery, endpoints, properties, claims, clock);
     }
 }

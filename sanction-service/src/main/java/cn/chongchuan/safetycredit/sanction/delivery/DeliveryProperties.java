@@ -22,7 +22,19 @@ import java.util.List;
  * @param retry             calls within one round: exponential backoff with jitter
  * @param circuitBreaker    per department
  * @param bulkhead          per department: concurrent calls
- * @param schedule          delays between failed rounds; after the last the notice is DEAD
+ * @param schedule          delays between failed rounds; after the last the notice is DEAD. The default
+ *                          is the Standard Webhooks / Svix schedule (after the first, immediate round: 5 s,
+ *                          5 min, 30 min, 2 h, 5 h, 10 h, 10 h) with five more 10 h waits, so a notice is
+ *                          tried for 77 h 35 min (3 days 5½ h, more with jitter) in 13 rounds
+ * @param scheduleJitter    each delay is lengthened by a random part of up to this fraction of it (never
+ *                          shortened): spreads the retries of notices that failed together
+ * @param retryAfterMax     the longest wait a department's {@code Retry-After} (on 429 and 503) can ask for
+ * @param disableAfterFailingFor an endpoint whose every round has failed for this long is disabled
+ *                          (reason FAILING); must be longer than a notice's longest schedule, so that an
+ *                          endpoint is only disabled after an outage outlasted everything the schedule tolerates
+ * @param disabledEndpointRecheck a notice claimed while its department's endpoint is disabled waits this long
+ *                          (no round counted) before it is looked at again; enabling the endpoint makes the
+ *                          waiting notices due at once, so this only bounds a race with that
  * @param legacySignatureHeaders also send the pre-Standard-Webhooks headers {@code X-Notice-Id},
  *                          {@code X-Notice-Timestamp}, {@code X-Notice-Signature} (unchanged), for the
  *                          departments that still verify them; to be switched off once none does
@@ -41,11 +53,27 @@ public record DeliveryProperties(
         @DefaultValue Retry retry,
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue Bulkhead bulkhead,
-        @DefaultValue({"1m", "5m", "15m", "30m", "1h", "2h", "4h", "8h"}) List<Duration> schedule,
+        @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h", "10h", "10h", "10h", "10h", "10h"})
+        List<Duration> schedule,
+        @DefaultValue("0.1") double scheduleJitter,
+        @DefaultValue("10h") Duration retryAfterMax,
+        @DefaultValue("5d") Duration disableAfterFailingFor,
+        @DefaultValue("1h") Duration disabledEndpointRecheck,
         @DefaultValue("true") boolean legacySignatureHeaders) {
 
     public DeliveryProperties {
-        new DeliverySchedule(schedule);
+        DeliverySchedule rounds = new DeliverySchedule(schedule, scheduleJitter);
+        if (retryAfterMax.isNegative()) {
+            throw new IllegalStateException("sanction.delivery.retry-after-max must not be negative");
+        }
+        if (disableAfterFailingFor.compareTo(rounds.longestSpan()) <= 0) {
+            throw new IllegalStateException("sanction.delivery.disable-after-failing-for (" + disableAfterFailingFor
+                    + ") must be longer than a notice's longest schedule (" + rounds.longestSpan()
+                    + "): an endpoint is disabled only after an outage outlasted the whole schedule");
+        }
+        if (!disabledEndpointRecheck.isPositive()) {
+            throw new IllegalStateException("sanction.delivery.disabled-endpoint-recheck must be positive");
+        }
         Duration worstRound = connectTimeout.plus(readTimeout).multipliedBy(retry.maxAttempts());
         Duration backoff = retry.initialBackoff();
         for (int i = 1; i < retry.maxAttempts(); i++) {
@@ -56,6 +84,11 @@ public record DeliveryProperties(
             throw new IllegalStateException("sanction.delivery.lease (" + lease + ") must outlast one round of calls ("
                     + worstRound + "), or a notice could be sent by two dispatchers at once");
         }
+    }
+
+    /** The schedule of rounds, with its jitter. */
+    public DeliverySchedule deliverySchedule() {
+        return new DeliverySchedule(schedule, scheduleJitter);
     }
 
     /** Retries within one round. */

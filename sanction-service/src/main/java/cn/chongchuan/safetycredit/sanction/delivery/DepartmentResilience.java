@@ -36,8 +36,7 @@ class DepartmentResilience {
                 .maxAttempts(retry.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(retry.initialBackoff(),
                         retry.multiplier(), retry.jitter()))
-                .retryExceptions(TransientDeliveryFailure.class)
-                .ignoreExceptions(CallNotPermittedException.class, BulkheadFullException.class)
+                .retryOnException(e -> e instanceof TransientDeliveryFailure failure && failure.retryableWithinRound())
                 .build());
         DeliveryProperties.CircuitBreaker breaker = properties.circuitBreaker();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()

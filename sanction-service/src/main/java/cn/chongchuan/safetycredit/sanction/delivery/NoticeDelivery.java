@@ -4,11 +4,14 @@ import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.AttemptOutcome;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliveryVerdict;
 import cn.chongchuan.safetycredit.sanction.delivery.domain.NoticeSignature;
+import cn.chongchuan.safetycredit.sanction.delivery.domain.RetryAfter;
 import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
 import cn.chongchuan.safetycredit.sanction.department.Department;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigningException;
+import cn.chongchuan.safetycredit.sanction.department.EndpointState;
 import cn.chongchuan.safetycredit.sanction.department.SigningKey;
 import cn.chongchuan.safetycredit.sanction.department.WebhookHeaders;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
@@ -20,6 +23,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +35,10 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +57,30 @@ class NoticeDelivery {
     /** The span (and timer) of one delivery round. */
     static final String SPAN = "sanction.notice.delivery";
 
-    /** How a delivery round ended. */
-    enum Outcome { DELIVERED, REJECTED, FAILED, BUSY, NO_ENDPOINT }
+    /**
+     * How a delivery round ended. GONE: the endpoint answered 410 (it is to be disabled);
+     * ENDPOINT_DISABLED: the department's endpoint was disabled already, so no call was made.
+     */
+    enum Outcome { DELIVERED, REJECTED, GONE, FAILED, BUSY, NO_ENDPOINT, ENDPOINT_DISABLED }
 
-    /** The end of one round: outcome, the last HTTP status and reason, and how many calls were made. */
-    record Result(Outcome outcome, Integer httpStatus, String reason, int calls) {
+    /**
+     * The end of one round: outcome, the last HTTP status and reason, and how many calls were made.
+     *
+     * @param retryAfter    how long the department asked to wait ({@code Retry-After} on 429/503), or null
+     * @param endpointFault whether a FAILED round counts against the endpoint (its answer, its network, its
+     *                      breaker) rather than against this side (no secret, department disabled)
+     * @param endpointState the endpoint's state as read before the round (null when not read)
+     */
+    record Result(Outcome outcome, Integer httpStatus, String reason, int calls, Duration retryAfter,
+            boolean endpointFault, EndpointState endpointState) {
+
+        Result(Outcome outcome, Integer httpStatus, String reason, int calls) {
+            this(outcome, httpStatus, reason, calls, null, outcome == Outcome.FAILED && calls > 0, null);
+        }
+
+        Result withEndpointState(EndpointState state) {
+            return new Result(outcome, httpStatus, reason, calls, retryAfter, endpointFault, state);
+        }
     }
 
     private final DepartmentClient client;
@@ -67,11 +92,13 @@ class NoticeDelivery {
     private final EndpointPolicy endpoints;
     private final Clock clock;
     private final TraceContexts traces;
+    private final DepartmentEndpoints endpointStates;
 
     NoticeDelivery(DepartmentClient client, DepartmentService departments, NoticeSigner signer,
             DepartmentResilience resilience, AttemptMapper attempts, DeliveryProperties properties,
-            EndpointPolicy endpoints, Clock clock, TraceContexts traces) {
+            EndpointPolicy endpoints, Clock clock, TraceContexts traces, DepartmentEndpoints endpointStates) {
         this.traces = traces;
+        this.endpointStates = endpointStates;
         this.client = client;
         this.departments = departments;
         this.signer = signer;
@@ -95,6 +122,15 @@ class NoticeDelivery {
         if (!department.enabled()) {
             return new Result(Outcome.FAILED, null, "department is disabled", 0);
         }
+        EndpointState endpointState = endpointStates.state(department.code());
+        if (!endpointState.enabled()) {
+            return new Result(Outcome.ENDPOINT_DISABLED, null,
+                    "endpoint disabled (" + endpointState.disabledReason() + "): waits until ADMIN enables it", 0);
+        }
+        return callEndpoint(notice, dispatcher, department).withEndpointState(endpointState);
+    }
+
+    private Result callEndpoint(ClaimedNotice notice, String dispatcher, Department department) {
         byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
         // Signed before anything else, as before: without a usable secret the round fails at once,
         // no call made. Each call then signs afresh (its own timestamp); the first uses these.
@@ -135,9 +171,11 @@ class NoticeDelivery {
             // A secret retired or made unreadable between two calls of the round.
             return new Result(Outcome.FAILED, null, e.getMessage(), calls.get());
         } catch (TransientDeliveryFailure e) {
-            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get());
+            return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get(), e.retryAfter(), true, null);
         } catch (CallNotPermittedException e) {
-            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get());
+            // The breaker opened on the endpoint's own failures: this round counts against it too.
+            return new Result(Outcome.FAILED, null, "circuit breaker open for the department", calls.get(), null, true,
+                    null);
         } catch (BulkheadFullException e) {
             return new Result(Outcome.BUSY, null, "department already has its maximum of calls running", calls.get());
         }
@@ -187,6 +225,7 @@ class NoticeDelivery {
         Integer status = null;
         String reason;
         DeliveryVerdict verdict;
+        Duration retryAfter = null;
         try (Response response = client.deliverNotice(endpoint, options, headers, body)) {
             status = response.status();
             verdict = DeliveryVerdict.of(status);
@@ -195,6 +234,9 @@ class NoticeDelivery {
             HttpStatus known = HttpStatus.resolve(status);
             reason = verdict == DeliveryVerdict.DELIVERED ? null
                     : "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+            if (verdict == DeliveryVerdict.RETRY && RetryAfter.appliesTo(status)) {
+                retryAfter = RetryAfter.parse(firstHeader(response, HttpHeaders.RETRY_AFTER), started).orElse(null);
+            }
         } catch (FeignException | java.io.UncheckedIOException e) {
             verdict = DeliveryVerdict.RETRY;
             reason = describe(e);
@@ -208,8 +250,15 @@ class NoticeDelivery {
         return switch (verdict) {
             case DELIVERED -> new Result(Outcome.DELIVERED, status, null, calls.get());
             case REJECTED -> new Result(Outcome.REJECTED, status, truncate(reason), calls.get());
-            case RETRY -> throw new TransientDeliveryFailure(status, truncate(reason));
+            case GONE -> new Result(Outcome.GONE, status, truncate(reason), calls.get());
+            case RETRY -> throw new TransientDeliveryFailure(status, truncate(reason), retryAfter);
         };
+    }
+
+    private static String firstHeader(Response response, String name) {
+        // Feign's response headers are keyed case-insensitively.
+        Collection<String> values = response.headers().get(name);
+        return values == null || values.isEmpty() ? null : values.iterator().next();
     }
 
     /**

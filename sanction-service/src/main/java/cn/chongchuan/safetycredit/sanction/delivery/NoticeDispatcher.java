@@ -1,6 +1,9 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
 import cn.chongchuan.safetycredit.sanction.delivery.domain.DeliverySchedule;
+import cn.chongchuan.safetycredit.sanction.delivery.domain.RetryAfter;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
+import cn.chongchuan.safetycredit.sanction.department.EndpointDisabledReason;
 import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
 import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import cn.chongchuan.safetycredit.sanction.notice.DeliveryUpdate;
@@ -21,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * Claims due notices and delivers them, each on its own virtual thread. Safe with any number of
@@ -37,6 +42,8 @@ class NoticeDispatcher {
     private final String id;
     private final DeliveryQueue queue;
     private final NoticeDelivery delivery;
+    private final DepartmentEndpoints endpoints;
+    private final DoubleSupplier jitter;
     private final DeliveryProperties properties;
     private final DeliverySchedule schedule;
     private final TransactionTemplate transaction;
@@ -45,13 +52,21 @@ class NoticeDispatcher {
     private volatile Runnable afterDelivery = () -> { };
     private volatile ExecutorService workers = newWorkers();
 
-    NoticeDispatcher(String id, DeliveryQueue queue, NoticeDelivery delivery, DeliveryProperties properties,
-            TransactionTemplate transaction, Clock clock) {
+    NoticeDispatcher(String id, DeliveryQueue queue, NoticeDelivery delivery, DepartmentEndpoints endpoints,
+            DeliveryProperties properties, TransactionTemplate transaction, Clock clock) {
+        this(id, queue, delivery, endpoints, properties, transaction, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param jitter draws the schedule's jitter, in [0, 1) (a seeded generator in tests) */
+    NoticeDispatcher(String id, DeliveryQueue queue, NoticeDelivery delivery, DepartmentEndpoints endpoints,
+            DeliveryProperties properties, TransactionTemplate transaction, Clock clock, DoubleSupplier jitter) {
         this.id = id;
         this.queue = queue;
         this.delivery = delivery;
+        this.endpoints = endpoints;
+        this.jitter = jitter;
         this.properties = properties;
-        this.schedule = new DeliverySchedule(properties.schedule());
+        this.schedule = properties.deliverySchedule();
         this.transaction = transaction;
         this.clock = clock;
         this.slots = new Semaphore(properties.maxInFlight());
@@ -132,18 +147,63 @@ class NoticeDispatcher {
             case NO_ENDPOINT -> ended(notice, DeliveryStatus.PULL, result, now);
             // The department's bulkhead was full: nothing was sent, and the round does not count as failed.
             case BUSY -> queuedAgain(notice, notice.failedRounds(), now.plus(properties.busyRetryDelay()), result, now);
+            // The endpoint is gone or disabled: the notice waits, its rounds not counted, until ADMIN
+            // enables the endpoint again (which makes it due at once); it never dies of this.
+            case GONE, ENDPOINT_DISABLED -> queuedAgain(notice, notice.failedRounds(),
+                    now.plus(properties.disabledEndpointRecheck()), result, now);
             case FAILED -> failedRound(notice, result, now);
         };
-        if (!queue.finishRound(update)) {
+        // The notice's state and what the round says about the endpoint (disabled on a 410 or after
+        // failing for too long, with the event ADMIN sees) are written together or not at all; most
+        // rounds (a delivery to an endpoint known to deliver) change nothing of the endpoint, and
+        // need no transaction.
+        Boolean written = !changesEndpointState(result, now) ? queue.finishRound(update)
+                : transaction.execute(status -> {
+                    if (!queue.finishRound(update)) {
+                        return false;
+                    }
+                    recordEndpointState(notice, result, now);
+                    return true;
+                });
+        if (!Boolean.TRUE.equals(written)) {
             log.warn("notice {}: lease lost before the outcome {} was written", notice.id(), update.status());
         } else if (update.status() != DeliveryStatus.DELIVERED) {
             log.info("notice {} to {}: {} ({})", notice.id(), notice.departmentCode(), update.status(), result.reason());
         }
     }
 
+    private boolean changesEndpointState(NoticeDelivery.Result result, Instant now) {
+        return switch (result.outcome()) {
+            case DELIVERED -> endpoints.deliveryWorthRecording(result.endpointState(), now);
+            case GONE -> true;
+            case FAILED -> result.endpointFault();
+            default -> false;
+        };
+    }
+
+    private void recordEndpointState(ClaimedNotice notice, NoticeDelivery.Result result, Instant now) {
+        String department = notice.departmentCode();
+        switch (result.outcome()) {
+            case DELIVERED -> endpoints.recordDelivery(department, now);
+            case GONE -> endpoints.disable(department, EndpointDisabledReason.GONE, now, result.httpStatus(),
+                    "the endpoint answered " + result.reason() + " to notice " + notice.id(), id);
+            case FAILED -> {
+                if (result.endpointFault()) {
+                    endpoints.recordFailedRound(department, now, properties.disableAfterFailingFor(), id,
+                            result.reason());
+                }
+            }
+            default -> {
+                // REJECTED (the endpoint answers), BUSY, NO_ENDPOINT, ENDPOINT_DISABLED: nothing learnt.
+            }
+        }
+    }
+
     private DeliveryUpdate failedRound(ClaimedNotice notice, NoticeDelivery.Result result, Instant now) {
         int failedRounds = notice.failedRounds() + 1;
-        Optional<Instant> next = schedule.nextRound(failedRounds, now);
+        // The department's Retry-After (429/503) may delay the next round, never advance it, and only up to the cap.
+        Optional<Instant> next = schedule.nextRound(failedRounds, now, jitter.getAsDouble())
+                .map(scheduled -> RetryAfter.nextRound(scheduled, now, result.retryAfter(), properties.retryAfterMax()));
         if (next.isEmpty()) {
             log.warn("notice {} to {} is DEAD after {} rounds: {}", notice.id(), notice.departmentCode(), failedRounds,
                     result.reason());

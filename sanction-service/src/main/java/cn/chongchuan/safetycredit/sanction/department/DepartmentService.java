@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,10 +37,13 @@ public class DepartmentService {
     private final SecretCipher cipher;
     private final Clock clock;
     private final EndpointPolicy endpoints;
+    private final DepartmentEndpoints endpointStates;
     private final SecureRandom random = new SecureRandom();
 
-    DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock, EndpointPolicy endpoints) {
+    DepartmentService(DepartmentMapper departments, SecretCipher cipher, Clock clock, EndpointPolicy endpoints,
+            DepartmentEndpoints endpointStates) {
         this.departments = departments;
+        this.endpointStates = endpointStates;
         this.cipher = cipher;
         this.clock = clock;
         this.endpoints = endpoints;
@@ -73,12 +77,15 @@ public class DepartmentService {
 
     @Transactional(readOnly = true)
     public DepartmentView describe(String code) {
-        return view(find(code));
+        return view(find(code), endpointStates.state(code));
     }
 
     @Transactional(readOnly = true)
     public List<DepartmentView> listDepartments() {
-        return departments.findAll().stream().map(this::view).toList();
+        Map<String, EndpointState> states = endpointStates.states();
+        return departments.findAll().stream()
+                .map(d -> view(d, states.getOrDefault(d.code(), EndpointState.fresh(d.code()))))
+                .toList();
     }
 
     public Department find(String code) {
@@ -190,12 +197,12 @@ public class DepartmentService {
                 .toList();
     }
 
-    private DepartmentView view(Department d) {
+    private DepartmentView view(Department d, EndpointState endpoint) {
         List<DepartmentView.SecretView> secrets = departments.findActiveSecrets(d.code()).stream()
                 .map(s -> new DepartmentView.SecretView(s.keyId(), s.fingerprint(), s.createdAt()))
                 .toList();
         return new DepartmentView(d.code(), d.name(), d.fullName(), d.roles(), d.endpointUrl(), d.enabled(),
-                d.contact(), secrets, publicKeyViews(d.code()), d.updatedAt());
+                d.contact(), secrets, publicKeyViews(d.code()), d.updatedAt(), endpoint);
     }
 
     /** First 16 hex digits of SHA-256 of the secret: lets both sides compare keys without showing them. */

@@ -68,6 +68,14 @@ public class DeliveryQueue {
         return deliveries.requeueDead(department, now);
     }
 
+    /**
+     * Makes every notice of a department that waits in the queue due now, with a fresh schedule
+     * (e.g. once its endpoint is enabled again); returns how many.
+     */
+    public int requeueWaiting(String department, Instant now) {
+        return deliveries.requeueWaiting(department, now);
+    }
+
     /** Per department, how many notices stand where (without the breaker state). */
     public List<DeliverySummary> summarise() {
         return deliveries.summarise();

@@ -7,6 +7,7 @@ import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
 import cn.chongchuan.safetycredit.devstack.StandardWebhooksVerifier;
 import cn.chongchuan.safetycredit.platform.tracing.TraceContexts;
 import cn.chongchuan.safetycredit.sanction.delivery.internal.AttemptMapper;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
 import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
@@ -211,7 +212,8 @@ class DeliveryTest {
     void withTheLegacyHeadersSwitchedOffOnlyTheStandardOnesAreSent(@Autowired DepartmentClient client,
             @Autowired DepartmentService registry, @Autowired NoticeSigner signer,
             @Autowired DepartmentResilience resilience, @Autowired AttemptMapper attemptMapper,
-            @Autowired DeliveryProperties p, @Autowired EndpointPolicy endpoints, @Autowired TraceContexts traces) {
+            @Autowired DeliveryProperties p, @Autowired EndpointPolicy endpoints, @Autowired TraceContexts traces,
+            @Autowired DepartmentEndpoints endpointStates) {
         String code = TestDepartments.newCode("O");
         String path = "/nolegacy/" + code;
         String secret = departments().register(code, path);
@@ -221,8 +223,9 @@ class DeliveryTest {
         NoticeDelivery withoutLegacy = new NoticeDelivery(client, registry, signer, resilience, attemptMapper,
                 new DeliveryProperties(p.dispatcherEnabled(), p.instanceId(), p.pollInterval(), p.batchSize(),
                         p.maxInFlight(), p.lease(), p.connectTimeout(), p.readTimeout(), p.busyRetryDelay(), p.retry(),
-                        p.circuitBreaker(), p.bulkhead(), p.schedule(), false),
-                endpoints, clock, traces);
+                        p.circuitBreaker(), p.bulkhead(), p.schedule(), p.scheduleJitter(), p.retryAfterMax(),
+                        p.disableAfterFailingFor(), p.disabledEndpointRecheck(), false),
+                endpoints, clock, traces, endpointStates);
 
         NoticeDelivery.Result again = withoutLegacy.deliver(new ClaimedNotice(id, code, body, 1, 0, null), "test");
 
@@ -357,17 +360,18 @@ class DeliveryTest {
     }
 
     @Test
-    void aGoneEndpointIsNotRetriedAndIsFlaggedForAdminWhoCanReplayIt() {
+    void aRefusedNoticeIsNotRetriedAndIsFlaggedForAdminWhoCanReplayIt() {
+        // (A 410 Gone disables the endpoint instead: RetriesTest.)
         String code = TestDepartments.newCode("G");
-        String path = "/gone/" + code;
-        partners.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(410)));
+        String path = "/refused/" + code;
+        partners.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(422)));
         departments().register(code, path);
 
         long listingId = listUnit();
         Map<String, Object> rejected = awaitStatus(listingId, code, "REJECTED");
 
         assertThat(rejected.get("flagged")).isEqualTo(true);
-        assertThat(rejected.get("last_http_status")).isEqualTo(410);
+        assertThat(rejected.get("last_http_status")).isEqualTo(422);
         assertThat(partners.findAll(postRequestedFor(urlEqualTo(path)))).hasSize(1);
         String id = (String) rejected.get("id");
         assertThat(api().get("/api/v1/notices/flagged", Api.admin()).json().findValuesAsString("id")).contains(id);

@@ -23,7 +23,8 @@ class DepartmentResilienceTest {
             Duration.ofSeconds(1), 50, 32, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofSeconds(1), new DeliveryProperties.Retry(3, Duration.ofMillis(1), 2.0, 0.5),
             new DeliveryProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(1)),
-            new DeliveryProperties.Bulkhead(1), List.of(Duration.ofMinutes(1)), true), meters);
+            new DeliveryProperties.Bulkhead(1), List.of(Duration.ofMinutes(1)), 0, Duration.ofHours(1),
+            Duration.ofDays(1), Duration.ofHours(1), true), meters);
 
     @Test
     void aTransientFailureIsRetriedUpToTheMaximumOfAttempts() {

@@ -1,6 +1,7 @@
 package cn.chongchuan.safetycredit.sanction.delivery;
 
 import cn.chongchuan.safetycredit.sanction.ServiceTest;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentEndpoints;
 import cn.chongchuan.safetycredit.sanction.notice.DeliveryQueue;
 import cn.chongchuan.safetycredit.sanction.testing.Api;
 import cn.chongchuan.safetycredit.sanction.testing.ListingEvents;
@@ -51,6 +52,8 @@ class DispatcherConcurrencyTest {
     DeliveryProperties properties;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    DepartmentEndpoints endpoints;
 
     private final WireMockServer partners = PartnerEndpoints.server();
     private TestDepartments departments;
@@ -68,15 +71,16 @@ class DispatcherConcurrencyTest {
     }
 
     private NoticeDispatcher anotherInstance(String id) {
-        return new NoticeDispatcher(id, deliveries, delivery, properties, transaction, clock);
+        return new NoticeDispatcher(id, deliveries, delivery, endpoints, properties, transaction, clock);
     }
 
     /** A dispatcher claiming only a few notices at a time, so that the instances really interleave. */
     private NoticeDispatcher aSmallBatchInstance(String id) {
         DeliveryProperties p = properties;
-        return new NoticeDispatcher(id, deliveries, delivery, new DeliveryProperties(p.dispatcherEnabled(), id,
+        return new NoticeDispatcher(id, deliveries, delivery, endpoints, new DeliveryProperties(p.dispatcherEnabled(), id,
                 p.pollInterval(), 3, 3, p.lease(), p.connectTimeout(), p.readTimeout(), p.busyRetryDelay(), p.retry(),
-                p.circuitBreaker(), p.bulkhead(), p.schedule(), p.legacySignatureHeaders()), transaction, clock);
+                p.circuitBreaker(), p.bulkhead(), p.schedule(), p.scheduleJitter(), p.retryAfterMax(),
+                p.disableAfterFailingFor(), p.disabledEndpointRecheck(), p.legacySignatureHeaders()), transaction, clock);
     }
 
     /**

@@ -45,6 +45,9 @@ public interface DeliveryMapper {
 
     int requeueDead(@Param("department") String department, @Param("now") Instant now);
 
+    /** Makes the department's QUEUED notices due now, with a fresh schedule. */
+    int requeueWaiting(@Param("department") String department, @Param("now") Instant now);
+
     List<DeliverySummary> summarise();
 
     /**
