@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -140,6 +141,16 @@ public class SanctionFanOut {
         return id.value();
     }
 
+    /**
+     * The department's next pull-feed number, its feed row locked until this transaction ends: a
+     * concurrent fan-out to the same department waits here until this one commits, so the numbers
+     * become visible in order (V11__notice_feed.sql explains why the feed's cursors need that).
+     */
+    private long nextFeedSequence(String departmentCode) {
+        notices.bumpFeedSequence(departmentCode);
+        return notices.currentFeedSequence(departmentCode);
+    }
+
     private void issue(long caseId, ListingEvent event, NoticeKind kind, Map<String, List<String>> plan,
             List<Measure> catalogue, Instant now) {
         if (plan.isEmpty()) {
@@ -162,7 +173,9 @@ public class SanctionFanOut {
         List<NewNotice> issued = new ArrayList<>();
         // Each notice's delivery continues the trace of the listing event it is made from.
         String traceparent = traces.currentTraceparentOrNull();
-        plan.forEach((departmentCode, measureCodes) -> {
+        // In department-code order: every fan-out locks the departments' feed rows in the same order,
+        // so two fan-outs to overlapping departments queue up instead of deadlocking.
+        new TreeMap<>(plan).forEach((departmentCode, measureCodes) -> {
             String id = UUID.randomUUID().toString();
             List<NoticeBody.MeasureItem> items = measureCodes.stream().map(byCode::get).filter(Objects::nonNull)
                     .map(m -> new NoticeBody.MeasureItem(m.code(), m.title(), m.legalBasis())).toList();
@@ -173,9 +186,10 @@ public class SanctionFanOut {
             DeliveryStatus delivery = department != null && department.pushes() ? DeliveryStatus.QUEUED
                     : DeliveryStatus.PULL;
             issued.add(new NewNotice(id, caseId, event.listingId(), departmentCode, kind, eventId, measureCodes, body,
-                    delivery, dueOn, now, traceparent));
+                    delivery, dueOn, now, traceparent, nextFeedSequence(departmentCode)));
         });
         notices.insertNotices(issued);
+        events.publishEvent(new NoticesIssued(plan.keySet()));
         long queued = issued.stream().filter(n -> n.status() == DeliveryStatus.QUEUED).count();
         log.info("listing {} ({} {}): {} notices, {} to push", event.listingId(), kind, event.cause(), issued.size(),
                 queued);

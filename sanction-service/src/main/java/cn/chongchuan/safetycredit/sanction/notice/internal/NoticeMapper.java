@@ -1,6 +1,8 @@
 package cn.chongchuan.safetycredit.sanction.notice.internal;
 
 import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
+import cn.chongchuan.safetycredit.sanction.notice.FeedNotice;
+import cn.chongchuan.safetycredit.sanction.notice.FeedPosition;
 import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeStage;
@@ -62,4 +64,30 @@ public interface NoticeMapper {
 
     /** Notices delivered or pulled without complete feedback past their due day (what findOverdue lists). */
     long countOverdue(@Param("today") LocalDate today);
+
+    /**
+     * Takes the department's next feed number: increments its department_feed row (creating it at 1),
+     * which stays locked until the calling transaction ends; {@link #currentFeedSequence} then reads
+     * the number taken. See V11__notice_feed.sql for why this keeps the feed exact.
+     */
+    int bumpFeedSequence(@Param("department") String department);
+
+    /** The department's last feed number, as this transaction sees it (after {@link #bumpFeedSequence}). */
+    long currentFeedSequence(@Param("department") String department);
+
+    Optional<FeedPosition> findFeedPosition(@Param("department") String department);
+
+    /** The department's feed position, locked until the transaction ends (acknowledgements queue up). */
+    Optional<FeedPosition> lockFeedPosition(@Param("department") String department);
+
+    /** The department's notices numbered after {@code after}, in feed order. */
+    List<FeedNotice> findFeed(@Param("department") String department, @Param("after") long after,
+            @Param("limit") int limit);
+
+    int moveFeedAcknowledgement(@Param("department") String department, @Param("through") long through,
+            @Param("at") Instant at);
+
+    /** Acknowledges the department's notices numbered in (after, through] that were not yet. */
+    int acknowledgeFeedRange(@Param("department") String department, @Param("after") long after,
+            @Param("through") long through, @Param("at") Instant at);
 }
