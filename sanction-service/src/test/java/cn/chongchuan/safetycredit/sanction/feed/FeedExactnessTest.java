@@ -46,6 +46,8 @@ class FeedExactnessTest {
 
     private PullDepartments pulling;
     private final ExecutorService writers = Executors.newFixedThreadPool(4);
+    /** Set when a test ends: its writers stop, so that they issue nothing into the next test. */
+    private volatile boolean stopping;
 
     private PullDepartments pulling() {
         if (pulling == null) {
@@ -55,8 +57,10 @@ class FeedExactnessTest {
     }
 
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws InterruptedException {
+        stopping = true;
         writers.shutdownNow();
+        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         pulling().disableAll();
     }
 
@@ -129,7 +133,7 @@ class FeedExactnessTest {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException(e);
                     }
-                    for (int i = 0; i < perWriter; i++) {
+                    for (int i = 0; i < perWriter && !stopping; i++) {
                         listUnit();
                     }
                 }, writers)).toList();
