@@ -218,8 +218,8 @@ class NoticeFeedTest {
         assertThat(log.status()).as(log.body()).isEqualTo(200);
         List<String> rows = new ArrayList<>();
         log.json().forEach(row -> rows.add(row.get("action").asString() + " " + row.get("callerDepartment").asString()
-                + " " + row.get("callerRoles").asString() + " " + row.get("afterCursor").asLong() + ".."
-                + row.get("throughCursor").asLong() + " " + row.get("notices").asInt()));
+                + " " + row.get("callerRoles").asString() + " " + row.get("afterCursor").asString() + ".."
+                + row.get("throughCursor").asString() + " " + row.get("notices").asInt()));
         assertThat(rows).containsExactly("ACK " + code + " PARTNER 0..2 2", "READ AWB ADMIN 1..2 1",
                 "READ " + code + " PARTNER 0..1 1");
         assertThat(api().get("/api/v1/notices/feed/access", Api.partner(code)).status()).isEqualTo(403);
@@ -263,6 +263,15 @@ class NoticeFeedTest {
         String code = pulling.register();
 
         Http.Response response = feed(query, Api.partner(code));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    @ParameterizedTest(name = "GET feed/access{0} names {1}")
+    @CsvSource({"?department=lower, department", "?size=0, size", "?page=-1, page"})
+    void badAccessLogParametersAreNamedInTheProblem(String query, String field) {
+        Http.Response response = api().get("/api/v1/notices/feed/access" + query, Api.admin());
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
