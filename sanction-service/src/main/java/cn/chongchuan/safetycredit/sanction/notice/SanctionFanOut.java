@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -142,13 +142,17 @@ public class SanctionFanOut {
     }
 
     /**
-     * The department's next pull-feed number, its feed row locked until this transaction ends: a
-     * concurrent fan-out to the same department waits here until this one commits, so the numbers
-     * become visible in order (V11__notice_feed.sql explains why the feed's cursors need that).
+     * The departments' next pull-feed numbers, their feed rows locked until this transaction ends: a
+     * concurrent fan-out to one of them waits there until this one commits, so the numbers become
+     * visible in order (V11__notice_feed.sql explains why the feed's cursors need that). The rows
+     * are taken in department-code order by every fan-out, so two fan-outs to overlapping
+     * departments queue up instead of deadlocking.
      */
-    private long nextFeedSequence(String departmentCode) {
-        notices.bumpFeedSequence(departmentCode);
-        return notices.currentFeedSequence(departmentCode);
+    private Map<String, Long> nextFeedSequences(Set<String> departmentCodes) {
+        List<String> inOrder = new TreeSet<>(departmentCodes).stream().toList();
+        notices.bumpFeedSequences(inOrder);
+        return notices.findFeedPositions(inOrder).stream()
+                .collect(Collectors.toMap(FeedPosition::department, FeedPosition::lastSequence));
     }
 
     private void issue(long caseId, ListingEvent event, NoticeKind kind, Map<String, List<String>> plan,
@@ -173,9 +177,8 @@ public class SanctionFanOut {
         List<NewNotice> issued = new ArrayList<>();
         // Each notice's delivery continues the trace of the listing event it is made from.
         String traceparent = traces.currentTraceparentOrNull();
-        // In department-code order: every fan-out locks the departments' feed rows in the same order,
-        // so two fan-outs to overlapping departments queue up instead of deadlocking.
-        new TreeMap<>(plan).forEach((departmentCode, measureCodes) -> {
+        Map<String, Long> feedSequences = nextFeedSequences(plan.keySet());
+        plan.forEach((departmentCode, measureCodes) -> {
             String id = UUID.randomUUID().toString();
             List<NoticeBody.MeasureItem> items = measureCodes.stream().map(byCode::get).filter(Objects::nonNull)
                     .map(m -> new NoticeBody.MeasureItem(m.code(), m.title(), m.legalBasis())).toList();
@@ -186,7 +189,7 @@ public class SanctionFanOut {
             DeliveryStatus delivery = department != null && department.pushes() ? DeliveryStatus.QUEUED
                     : DeliveryStatus.PULL;
             issued.add(new NewNotice(id, caseId, event.listingId(), departmentCode, kind, eventId, measureCodes, body,
-                    delivery, dueOn, now, traceparent, nextFeedSequence(departmentCode)));
+                    delivery, dueOn, now, traceparent, feedSequences.get(departmentCode)));
         });
         notices.insertNotices(issued);
         events.publishEvent(new NoticesIssued(plan.keySet()));

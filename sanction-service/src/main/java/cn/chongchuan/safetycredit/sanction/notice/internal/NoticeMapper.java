@@ -66,14 +66,15 @@ public interface NoticeMapper {
     long countOverdue(@Param("today") LocalDate today);
 
     /**
-     * Takes the department's next feed number: increments its department_feed row (creating it at 1),
-     * which stays locked until the calling transaction ends; {@link #currentFeedSequence} then reads
-     * the number taken. See V11__notice_feed.sql for why this keeps the feed exact.
+     * Takes the next feed number of each department: increments their department_feed rows (creating
+     * them at 1) in the order given, and they stay locked until the calling transaction ends; {@link
+     * #findFeedPositions} then reads the numbers taken. See V11__notice_feed.sql for why this keeps the
+     * feed exact.
      */
-    int bumpFeedSequence(@Param("department") String department);
+    int bumpFeedSequences(@Param("departments") List<String> departments);
 
-    /** The department's last feed number, as this transaction sees it (after {@link #bumpFeedSequence}). */
-    long currentFeedSequence(@Param("department") String department);
+    /** The departments' feed positions as this transaction sees them (after {@link #bumpFeedSequences}). */
+    List<FeedPosition> findFeedPositions(@Param("departments") List<String> departments);
 
     Optional<FeedPosition> findFeedPosition(@Param("department") String department);
 
