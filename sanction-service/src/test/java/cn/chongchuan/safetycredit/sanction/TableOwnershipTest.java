@@ -62,6 +62,8 @@ class TableOwnershipTest {
                 .containsEntry("notice", Set.of("notice"))
                 .containsEntry("delivery_attempt", Set.of("delivery"))
                 .containsEntry("notice_feedback", Set.of("feedback"))
+                .containsEntry("department_feed", Set.of("notice"))
+                .containsEntry("feed_access", Set.of("feed"))
                 .allSatisfy((table, modules) -> assertThat(modules).as(table).hasSize(1));
     }
 

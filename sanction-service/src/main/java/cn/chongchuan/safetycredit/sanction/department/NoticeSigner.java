@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
@@ -42,40 +43,77 @@ public class NoticeSigner {
      *                                private key cannot be decrypted
      */
     public WebhookHeaders sign(String departmentCode, String noticeId, long timestampSeconds, byte[] body) {
-        if (noticeId == null || noticeId.isBlank() || noticeId.contains(".")) {
-            // The signed content is id.timestamp.body: an id with a full stop would make it ambiguous.
-            throw new IllegalArgumentException("a notice id must be non-blank and without '.'");
-        }
-        // The library signs a String (as UTF-8): the body must be exactly the UTF-8 of that String.
-        String payload = new String(body, StandardCharsets.UTF_8);
-        if (!Arrays.equals(payload.getBytes(StandardCharsets.UTF_8), body)) {
-            throw new IllegalArgumentException("a notice body must be UTF-8");
-        }
+        return keysOf(departmentCode).sign(noticeId, timestampSeconds, body);
+    }
+
+    /**
+     * The department's active keys, read and opened once, to sign many notices (a page of its feed)
+     * without reading them again for each.
+     *
+     * @throws NoticeSigningException as {@link #sign}
+     */
+    public Keys keysOf(String departmentCode) {
         List<DepartmentSecret> secrets = departments.findActiveSecrets(departmentCode);
         if (secrets.isEmpty()) {
             throw new NoticeSigningException(NoticeSigningException.NO_ACTIVE_SECRET);
         }
-        StringJoiner signatures = new StringJoiner(" ");
+        List<byte[]> hmacKeys = new ArrayList<>(secrets.size());
         for (DepartmentSecret secret : secrets) {
             byte[] plain = open(departmentCode, secret.encryptedSecret(), secret.encryptionKeyId(),
                     NoticeSigningException.UNREADABLE_SECRET);
-            byte[] key;
             try {
-                key = WebhookKeys.hmacKey(new String(plain, StandardCharsets.UTF_8));
+                hmacKeys.add(WebhookKeys.hmacKey(new String(plain, StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException notAWhsecSecret) {
                 // Opened, but not a secret this service issues: as unusable as one that cannot be opened.
                 log.error("department {}: signing secret {} is not a whsec_ secret of 24 to 64 bytes", departmentCode,
                         secret.keyId());
                 throw new NoticeSigningException(NoticeSigningException.UNREADABLE_SECRET);
             }
-            signatures.add(v1Signature(key, noticeId, timestampSeconds, payload));
         }
+        List<byte[]> privateKeys = new ArrayList<>();
         for (DepartmentSigningKey key : departments.findActiveSigningKeys(departmentCode)) {
-            byte[] privateKey = open(departmentCode, key.encryptedPrivateKey(), key.encryptionKeyId(),
-                    NoticeSigningException.UNREADABLE_PRIVATE_KEY);
-            signatures.add(WebhookKeys.ed25519Signature(privateKey, noticeId, timestampSeconds, body));
+            privateKeys.add(open(departmentCode, key.encryptedPrivateKey(), key.encryptionKeyId(),
+                    NoticeSigningException.UNREADABLE_PRIVATE_KEY));
         }
-        return new WebhookHeaders(noticeId, Long.toString(timestampSeconds), signatures.toString());
+        return new Keys(List.copyOf(hmacKeys), List.copyOf(privateKeys));
+    }
+
+    /** A department's opened keys: HMAC keys and Ed25519 private keys, newest first. Never logged or shown. */
+    public static final class Keys {
+
+        private final List<byte[]> hmacKeys;
+        private final List<byte[]> privateKeys;
+
+        private Keys(List<byte[]> hmacKeys, List<byte[]> privateKeys) {
+            this.hmacKeys = hmacKeys;
+            this.privateKeys = privateKeys;
+        }
+
+        /** The headers of one sending of a notice, as {@link NoticeSigner#sign}. */
+        public WebhookHeaders sign(String noticeId, long timestampSeconds, byte[] body) {
+            if (noticeId == null || noticeId.isBlank() || noticeId.contains(".")) {
+                // The signed content is id.timestamp.body: an id with a full stop would make it ambiguous.
+                throw new IllegalArgumentException("a notice id must be non-blank and without '.'");
+            }
+            // The library signs a String (as UTF-8): the body must be exactly the UTF-8 of that String.
+            String payload = new String(body, StandardCharsets.UTF_8);
+            if (!Arrays.equals(payload.getBytes(StandardCharsets.UTF_8), body)) {
+                throw new IllegalArgumentException("a notice body must be UTF-8");
+            }
+            StringJoiner signatures = new StringJoiner(" ");
+            for (byte[] key : hmacKeys) {
+                signatures.add(v1Signature(key, noticeId, timestampSeconds, payload));
+            }
+            for (byte[] privateKey : privateKeys) {
+                signatures.add(WebhookKeys.ed25519Signature(privateKey, noticeId, timestampSeconds, body));
+            }
+            return new WebhookHeaders(noticeId, Long.toString(timestampSeconds), signatures.toString());
+        }
+
+        @Override
+        public String toString() {
+            return "Keys[" + hmacKeys.size() + " HMAC, " + privateKeys.size() + " Ed25519]";
+        }
     }
 
     private byte[] open(String departmentCode, byte[] stored, String encryptionKeyId, String reason) {

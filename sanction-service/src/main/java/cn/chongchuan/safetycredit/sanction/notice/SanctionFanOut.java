@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -140,6 +141,20 @@ public class SanctionFanOut {
         return id.value();
     }
 
+    /**
+     * The departments' next pull-feed numbers, their feed rows locked until this transaction ends: a
+     * concurrent fan-out to one of them waits there until this one commits, so the numbers become
+     * visible in order (V11__notice_feed.sql explains why the feed's cursors need that). The rows
+     * are taken in department-code order by every fan-out, so two fan-outs to overlapping
+     * departments queue up instead of deadlocking.
+     */
+    private Map<String, Long> nextFeedSequences(Set<String> departmentCodes) {
+        List<String> inOrder = new TreeSet<>(departmentCodes).stream().toList();
+        notices.bumpFeedSequences(inOrder);
+        return notices.findFeedPositions(inOrder).stream()
+                .collect(Collectors.toMap(FeedPosition::department, FeedPosition::lastSequence));
+    }
+
     private void issue(long caseId, ListingEvent event, NoticeKind kind, Map<String, List<String>> plan,
             List<Measure> catalogue, Instant now) {
         if (plan.isEmpty()) {
@@ -162,6 +177,7 @@ public class SanctionFanOut {
         List<NewNotice> issued = new ArrayList<>();
         // Each notice's delivery continues the trace of the listing event it is made from.
         String traceparent = traces.currentTraceparentOrNull();
+        Map<String, Long> feedSequences = nextFeedSequences(plan.keySet());
         plan.forEach((departmentCode, measureCodes) -> {
             String id = UUID.randomUUID().toString();
             List<NoticeBody.MeasureItem> items = measureCodes.stream().map(byCode::get).filter(Objects::nonNull)
@@ -173,9 +189,10 @@ public class SanctionFanOut {
             DeliveryStatus delivery = department != null && department.pushes() ? DeliveryStatus.QUEUED
                     : DeliveryStatus.PULL;
             issued.add(new NewNotice(id, caseId, event.listingId(), departmentCode, kind, eventId, measureCodes, body,
-                    delivery, dueOn, now, traceparent));
+                    delivery, dueOn, now, traceparent, feedSequences.get(departmentCode)));
         });
         notices.insertNotices(issued);
+        events.publishEvent(new NoticesIssued(plan.keySet()));
         long queued = issued.stream().filter(n -> n.status() == DeliveryStatus.QUEUED).count();
         log.info("listing {} ({} {}): {} notices, {} to push", event.listingId(), kind, event.cause(), issued.size(),
                 queued);

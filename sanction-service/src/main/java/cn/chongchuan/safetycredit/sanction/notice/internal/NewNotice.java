@@ -14,10 +14,11 @@ import java.util.List;
  *
  * @param body the exact JSON the department receives, signed as it is on every retry
  * @param traceparent the W3C traceparent of the listing event's intake, or null (tracing off)
+ * @param feedSeq the notice's number in its department's feed ({@link NoticeMapper#bumpFeedSequences})
  */
 public record NewNotice(String id, long caseId, long listingId, String departmentCode, NoticeKind kind,
         String eventId, List<String> measureCodes, String body, DeliveryStatus status, LocalDate feedbackDueOn,
-        Instant createdAt, String traceparent) {
+        Instant createdAt, String traceparent, long feedSeq) {
 
     public NewNotice {
         measureCodes = List.copyOf(measureCodes);

@@ -1,6 +1,8 @@
 package cn.chongchuan.safetycredit.sanction.notice.internal;
 
 import cn.chongchuan.safetycredit.platform.persistence.GeneratedId;
+import cn.chongchuan.safetycredit.sanction.notice.FeedNotice;
+import cn.chongchuan.safetycredit.sanction.notice.FeedPosition;
 import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import cn.chongchuan.safetycredit.sanction.notice.Notice;
 import cn.chongchuan.safetycredit.sanction.notice.NoticeStage;
@@ -62,4 +64,31 @@ public interface NoticeMapper {
 
     /** Notices delivered or pulled without complete feedback past their due day (what findOverdue lists). */
     long countOverdue(@Param("today") LocalDate today);
+
+    /**
+     * Takes the next feed number of each department: increments their department_feed rows (creating
+     * them at 1) in the order given, and they stay locked until the calling transaction ends; {@link
+     * #findFeedPositions} then reads the numbers taken. See V11__notice_feed.sql for why this keeps the
+     * feed exact.
+     */
+    int bumpFeedSequences(@Param("departments") List<String> departments);
+
+    /** The departments' feed positions as this transaction sees them (after {@link #bumpFeedSequences}). */
+    List<FeedPosition> findFeedPositions(@Param("departments") List<String> departments);
+
+    Optional<FeedPosition> findFeedPosition(@Param("department") String department);
+
+    /** The department's feed position, locked until the transaction ends (acknowledgements queue up). */
+    Optional<FeedPosition> lockFeedPosition(@Param("department") String department);
+
+    /** The department's notices numbered after {@code after}, in feed order. */
+    List<FeedNotice> findFeed(@Param("department") String department, @Param("after") long after,
+            @Param("limit") int limit);
+
+    int moveFeedAcknowledgement(@Param("department") String department, @Param("through") long through,
+            @Param("at") Instant at);
+
+    /** Acknowledges the department's notices numbered in (after, through] that were not yet. */
+    int acknowledgeFeedRange(@Param("department") String department, @Param("after") long after,
+            @Param("through") long through, @Param("at") Instant at);
 }

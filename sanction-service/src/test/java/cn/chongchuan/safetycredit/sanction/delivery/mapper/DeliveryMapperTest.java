@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -43,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class DeliveryMapperTest {
+
+    /** Feed numbers for the notices written here directly (unique per department: one counter for all). */
+    private static final AtomicLong FEED_SEQ = new AtomicLong();
 
     /** Far in the future, so that only this test's notices are due at this instant. */
     private final Instant now = Instant.parse("2099-01-01T00:00:00Z").plus(
@@ -91,7 +95,7 @@ class DeliveryMapperTest {
         String id = UUID.randomUUID().toString();
         notices.insertNotices(List.of(new NewNotice(id, caseId, listingId, department, NoticeKind.SANCTION_START,
                 UUID.randomUUID().toString(), List.of("M-1"), "{}", DeliveryStatus.QUEUED, LocalDate.of(2099, 1, 15),
-                due, TRACEPARENT)));
+                due, TRACEPARENT, FEED_SEQ.incrementAndGet())));
         return id;
     }
 
@@ -191,7 +195,7 @@ class DeliveryMapperTest {
         String id = UUID.randomUUID().toString();
         notices.insertNotices(List.of(new NewNotice(id, caseId, listingId, department, NoticeKind.SANCTION_START,
                 UUID.randomUUID().toString(), List.of("M-1"), "{}",
-                dead == null ? DeliveryStatus.DELIVERED : DeliveryStatus.DEAD, LocalDate.of(2099, 3, 15), created, null)));
+                dead == null ? DeliveryStatus.DELIVERED : DeliveryStatus.DEAD, LocalDate.of(2099, 3, 15), created, null, FEED_SEQ.incrementAndGet())));
         new JdbcTemplate(dataSource).update(
                 "UPDATE notice SET delivered_at = ?, acknowledged_at = ?, feedback_at = ?, dead_at = ? WHERE id = ?",
                 timestamp(delivered), timestamp(acknowledged), timestamp(answered), timestamp(dead), id);
