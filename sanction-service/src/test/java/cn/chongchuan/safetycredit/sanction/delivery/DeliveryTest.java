@@ -436,9 +436,11 @@ class DeliveryTest {
         List<Map<String, Object>> delivered = jdbc.queryForList("SELECT created_at, delivered_at FROM notice "
                 + "WHERE listing_id IN (?, ?, ?) AND status = 'DELIVERED' AND department_code LIKE 'T%H'",
                 listings.get(0), listings.get(1), listings.get(2));
+        // Half the black hole's 10 s: a healthy notice queued behind the dead department's call would
+        // take all of it. (Not a speed target: a loaded 2-core CI machine needs over a second at times.)
         assertThat(delivered).hasSize(57).allSatisfy(n -> assertThat(Duration.between(
                 ((java.time.LocalDateTime) n.get("created_at")), (java.time.LocalDateTime) n.get("delivered_at")))
-                .isLessThan(Duration.ofSeconds(1)));
+                .isLessThan(Duration.ofSeconds(5)));
         // The black-holed department has not even seen its first call time out yet, or only just.
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notice WHERE department_code = ? AND status = 'DELIVERED'",
                 Integer.class, dead)).isZero();
