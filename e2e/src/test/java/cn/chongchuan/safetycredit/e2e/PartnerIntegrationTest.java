@@ -88,7 +88,7 @@ class PartnerIntegrationTest {
         assertThat(watched.raw()).doesNotContain(PRINCIPAL_ID).doesNotContain("19720315");
         List<String> unitChanges = new ArrayList<>();
         for (JsonNode item : watched.ok().get("items")) {
-            if (USCC.equals(item.get("subject").asString()) && item.get("listingId").asLong() == listing) {
+            if (USCC.equals(item.get("subject").asString()) && item.path("listingId").asLong() == listing) {
                 assertThat(item.get("references").valueStream().map(JsonNode::asString)).containsExactly(REFERENCE);
                 unitChanges.add(item.get("change").asString() + "→" + item.get("status").asString());
             }

@@ -162,6 +162,9 @@ class RoleMatrixTest {
                 new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/ack", "{}", Set.of("PARTNER")),
                 new Route("POST", "/api/v1/notices/" + NO_NOTICE + "/feedback",
                         "{\"outcomes\":[{\"measureCode\":\"M-XZSPJ-01\",\"outcome\":\"NOT_APPLICABLE\"}]}", Set.of("PARTNER")),
+                new Route("GET", "/api/v1/notices/feed?after=0&limit=1", null, Set.of("PARTNER", "ADMIN")),
+                new Route("POST", "/api/v1/notices/feed/ack", "{\"cursor\":\"0\"}", Set.of("PARTNER")),
+                new Route("GET", "/api/v1/notices/feed/access", null, admin),
                 new Route("GET", "/api/v1/notices/overdue", null, admin),
                 new Route("GET", "/api/v1/notices/flagged", null, admin),
                 new Route("GET", "/api/v1/notices/delivery-summary", null, admin),
@@ -253,6 +256,8 @@ class RoleMatrixTest {
                 }),
                 DynamicTest.dynamicTest("GET /api/v1/notices?department=FGW as PARTNER ZJJ is 404", () ->
                         assertThat(zjj.get("/api/v1/notices?department=FGW").status()).isEqualTo(404)),
+                DynamicTest.dynamicTest("GET /api/v1/notices/feed?department=FGW as PARTNER ZJJ is 404", () ->
+                        assertThat(zjj.get("/api/v1/notices/feed?department=FGW").status()).isEqualTo(404)),
                 DynamicTest.dynamicTest("POST /api/v1/notices/{FGW's notice}/ack as PARTNER ZJJ is 404", () ->
                         assertThat(zjj.post("/api/v1/notices/" + fgwNotice + "/ack", "{}").status()).isEqualTo(404)),
                 DynamicTest.dynamicTest("GET /api/v1/cases/{listing} as ENFORCEMENT AJJ, which decided it, shows every department", () -> {
