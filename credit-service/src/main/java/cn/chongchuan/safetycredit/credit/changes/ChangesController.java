@@ -3,6 +3,7 @@ package cn.chongchuan.safetycredit.credit.changes;
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import cn.chongchuan.safetycredit.platform.web.Page;
 import cn.chongchuan.safetycredit.platform.web.RequestIdFilter;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,8 +52,11 @@ class ChangesController {
             @NotBlank @Size(max = 40) String code, String subjectType) {
     }
 
-    record FeedRead(String department, String callerRoles, String requestId, long after, long nextCursor,
-            Long firstCursor, Long lastCursor, int count, boolean watchedOnly, Instant readAt) {
+    record FeedRead(String department, String callerRoles, String requestId,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long after,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long nextCursor,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Long firstCursor,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Long lastCursor, int count, boolean watchedOnly, Instant readAt) {
     }
 
     @GetMapping("/api/v1/changes")

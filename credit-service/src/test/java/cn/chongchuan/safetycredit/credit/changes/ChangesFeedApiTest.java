@@ -68,7 +68,10 @@ class ChangesFeedApiTest {
         while (true) {
             Http.Response page = http.get("/api/v1/changes?after=" + cursor + "&limit=3", "Authorization", XZSPJ);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
+            // Cursors are strings, as the notice feed's: clients keep them as given.
+            assertThat(page.json().get("nextCursor").isString()).as(page.body()).isTrue();
             page.json().get("items").forEach(item -> {
+                assertThat(item.get("cursor").isString()).as(item.toString()).isTrue();
                 if (subject == null || subject.equals(item.get("subject").asString())) {
                     items.add(item);
                 }

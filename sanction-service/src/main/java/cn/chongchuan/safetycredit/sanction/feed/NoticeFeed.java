@@ -2,6 +2,7 @@ package cn.chongchuan.safetycredit.sanction.feed;
 
 import cn.chongchuan.safetycredit.platform.web.Caller;
 import cn.chongchuan.safetycredit.platform.web.Paging;
+import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigningException;
 import cn.chongchuan.safetycredit.sanction.department.WebhookHeaders;
@@ -40,13 +41,16 @@ class NoticeFeed {
     static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final Notices notices;
+    private final DepartmentService departments;
     private final NoticeSigner signer;
     private final FeedSignal signal;
     private final FeedAccessMapper access;
     private final Clock clock;
 
-    NoticeFeed(Notices notices, NoticeSigner signer, FeedSignal signal, FeedAccessMapper access, Clock clock) {
+    NoticeFeed(Notices notices, DepartmentService departments, NoticeSigner signer, FeedSignal signal,
+            FeedAccessMapper access, Clock clock) {
         this.notices = notices;
+        this.departments = departments;
         this.signer = signer;
         this.signal = signal;
         this.access = access;
@@ -57,6 +61,9 @@ class NoticeFeed {
     FeedPage read(Caller caller, String department, String after, int limit, int waitSeconds) {
         String target = department == null ? caller.department() : department;
         caller.requireOwns(target, "feed of department " + target);
+        if (departments.findIfPresent(target).isEmpty()) {
+            throw SanctionProblems.notFound("Department " + target);
+        }
         FeedPosition position = notices.feedPosition(target);
         long from = after == null ? position.acknowledgedSequence() : Long.parseLong(after);
         if (from > position.lastSequence()) {

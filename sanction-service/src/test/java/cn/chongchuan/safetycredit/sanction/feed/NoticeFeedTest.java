@@ -240,6 +240,9 @@ class NoticeFeedTest {
         assertThat(admin.json().get("department").asString()).isEqualTo(code);
         assertThat(admin.json().get("items")).hasSize(1);
         assertThat(adminAck.status()).isEqualTo(403);
+        Http.Response unknown = feed("?department=NOSUCHDEPT", Api.admin());
+        assertThat(unknown.status()).as("a department that does not exist has no feed").isEqualTo(404);
+        assertThat(unknown.json().get("detail").asString()).contains("NOSUCHDEPT");
         for (String role : List.of("SERVICE", "APPROVAL", "ENFORCEMENT")) {
             assertThat(feed("", TestTokens.bearer(code, role)).status()).as(role).isEqualTo(403);
         }
