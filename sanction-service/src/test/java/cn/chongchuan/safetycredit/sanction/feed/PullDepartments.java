@@ -37,11 +37,7 @@ final class PullDepartments {
 
     /** Lists a new UNIT: every enabled department with a UNIT measure gets a notice. */
     long listUnit() {
-        long listingId = ListingEvents.newListingId();
-        Http.Response response = api.post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(),
-                Api.service());
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return listingId;
+        return ListingEvents.listUnit(api);
     }
 
     void disableAll() {

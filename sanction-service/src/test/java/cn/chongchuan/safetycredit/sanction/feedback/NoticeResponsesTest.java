@@ -36,11 +36,7 @@ class NoticeResponsesTest {
     }
 
     private long listUnit() {
-        long listingId = ListingEvents.newListingId();
-        Http.Response response = api().post("/internal/v1/listing-events", ListingEvents.aUnitListed(listingId).json(),
-                Api.service());
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return listingId;
+        return ListingEvents.listUnit(api());
     }
 
     private String noticeOf(long listingId, String department, String kind) {

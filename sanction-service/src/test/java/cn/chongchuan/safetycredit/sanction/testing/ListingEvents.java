@@ -1,5 +1,6 @@
 package cn.chongchuan.safetycredit.sanction.testing;
 
+import cn.chongchuan.safetycredit.platform.testing.Http;
 import cn.chongchuan.safetycredit.sanction.notice.ListingEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Listing events as credit-service sends them (docs/contracts.md), built for tests. */
 public final class ListingEvents {
@@ -23,6 +26,14 @@ public final class ListingEvents {
     /** A fresh listing id, unique within the test run. */
     public static long newListingId() {
         return LISTING_IDS.incrementAndGet();
+    }
+
+    /** Posts a new unit's listing as credit-service would (accepted: 202); returns its listing id. */
+    public static long listUnit(Api api) {
+        long listingId = newListingId();
+        Http.Response response = api.post("/internal/v1/listing-events", aUnitListed(listingId).json(), Api.service());
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return listingId;
     }
 
     public static Builder aUnitListed(long listingId) {
