@@ -13,6 +13,7 @@ import cn.chongchuan.safetycredit.gateway.ratelimit.ClientIpProperties;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessGuard;
 import cn.chongchuan.safetycredit.gateway.ratelimit.KeyGuessProperties;
 import cn.chongchuan.safetycredit.gateway.ratelimit.RateLimitKeys;
+import cn.chongchuan.safetycredit.gateway.ratelimit.RateLimiterScriptReadOnce;
 import cn.chongchuan.safetycredit.gateway.routing.HealthCheckedInstances;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceFallback;
 import cn.chongchuan.safetycredit.gateway.routing.ServiceUrlToInstanceConverter;
@@ -57,6 +58,12 @@ import java.util.List;
 class GatewayConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+    /** The rate limiter's Lua script read once, not checked for changes on every request (see the class). */
+    @Bean
+    static RateLimiterScriptReadOnce rateLimiterScriptReadOnce() {
+        return new RateLimiterScriptReadOnce();
+    }
 
     @Bean
     GatewayProblems gatewayProblems(JsonMapper json) {

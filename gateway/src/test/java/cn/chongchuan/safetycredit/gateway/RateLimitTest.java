@@ -1,5 +1,14 @@
 package cn.chongchuan.safetycredit.gateway;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.support.StaticScriptSource;
+import org.springframework.test.util.ReflectionTestUtils;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,10 +37,25 @@ class RateLimitTest extends GatewayTest {
     ReactiveStringRedisTemplate redis;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME)
+    RedisScript<?> rateLimiterScript;
 
     private double counted(String name, String tag, String value) {
         Counter counter = meters.find(name).tag(tag, value).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void theRateLimitersScriptIsReadOnceNotLookedUpInTheJarOnEveryRequest() throws Exception {
+        // The gateway's own script, unchanged: same text, so the same SHA-1 Redis caches it under.
+        String shipped = new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(rateLimiterScript.getScriptAsString()).isEqualTo(shipped);
+        // A static source: getSha1() no longer asks the jar whether the file changed, on every request.
+        assertThat(ReflectionTestUtils.getField(rateLimiterScript, "scriptSource")).isInstanceOf(StaticScriptSource.class);
+        assertThat(rateLimiterScript.getSha1()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-1").digest(shipped.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
