@@ -12,7 +12,6 @@ import cn.chongchuan.safetycredit.sanction.department.DepartmentService;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigner;
 import cn.chongchuan.safetycredit.sanction.department.NoticeSigningException;
 import cn.chongchuan.safetycredit.sanction.department.EndpointState;
-import cn.chongchuan.safetycredit.sanction.department.SigningKey;
 import cn.chongchuan.safetycredit.sanction.department.WebhookHeaders;
 import cn.chongchuan.safetycredit.sanction.endpoint.EndpointPolicy;
 import cn.chongchuan.safetycredit.sanction.notice.ClaimedNotice;
@@ -132,11 +131,11 @@ class NoticeDelivery {
 
     private Result callEndpoint(ClaimedNotice notice, String dispatcher, Department department) {
         byte[] body = notice.body().getBytes(StandardCharsets.UTF_8);
-        // Signed before anything else, as before: without a usable secret the round fails at once,
-        // no call made. Each call then signs afresh (its own timestamp); the first uses these.
-        Map<String, String> firstHeaders;
+        // The keys are opened before anything else, once per round: without a usable secret the round
+        // fails at once, no call made. Each call then signs with them (its own timestamp).
+        NoticeSigner.Keys keys;
         try {
-            firstHeaders = headers(notice, clock.instant().getEpochSecond(), body);
+            keys = signer.keysOf(notice.departmentCode());
         } catch (NoticeSigningException e) {
             return new Result(Outcome.FAILED, null, e.getMessage(), 0);
         }
@@ -163,13 +162,9 @@ class NoticeDelivery {
         try {
             return resilience.callDepartment(department.code(), () -> {
                 int attemptNo = notice.attempts() + calls.incrementAndGet();
-                Map<String, String> headers = calls.get() == 1 ? firstHeaders
-                        : headers(notice, clock.instant().getEpochSecond(), body);
+                Map<String, String> headers = headers(keys, notice, clock.instant().getEpochSecond(), body);
                 return callOnce(notice, dispatcher, attemptNo, endpoint, options, headers, body, calls);
             });
-        } catch (NoticeSigningException e) {
-            // A secret retired or made unreadable between two calls of the round.
-            return new Result(Outcome.FAILED, null, e.getMessage(), calls.get());
         } catch (TransientDeliveryFailure e) {
             return new Result(Outcome.FAILED, e.httpStatus(), e.getMessage(), calls.get(), e.retryAfter(), true, null);
         } catch (CallNotPermittedException e) {
@@ -196,25 +191,17 @@ class NoticeDelivery {
      * {@code legacy-signature-headers} is on, the legacy {@code X-Notice-*} ones exactly as before
      * (their key: the UTF-8 bytes of the whole {@code whsec_} string).
      */
-    private Map<String, String> headers(ClaimedNotice notice, long timestamp, byte[] body) {
-        WebhookHeaders standard = signer.sign(notice.departmentCode(), notice.id(), timestamp, body);
+    private Map<String, String> headers(NoticeSigner.Keys keys, ClaimedNotice notice, long timestamp, byte[] body) {
+        WebhookHeaders standard = keys.sign(notice.id(), timestamp, body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(WebhookHeaders.ID, standard.id());
         headers.put(WebhookHeaders.TIMESTAMP, standard.timestamp());
         headers.put(WebhookHeaders.SIGNATURE, standard.signature());
         if (properties.legacySignatureHeaders()) {
-            List<byte[]> secrets;
-            try {
-                secrets = departments.signingKeys(notice.departmentCode()).stream().map(SigningKey::secret).toList();
-            } catch (IllegalStateException e) {
-                throw new NoticeSigningException(NoticeSigningException.UNREADABLE_SECRET);
-            }
-            if (secrets.isEmpty()) {   // retired since NoticeSigner read them
-                throw new NoticeSigningException(NoticeSigningException.NO_ACTIVE_SECRET);
-            }
             headers.put(DepartmentClient.NOTICE_ID, notice.id());
             headers.put(DepartmentClient.NOTICE_TIMESTAMP, standard.timestamp());
-            headers.put(DepartmentClient.NOTICE_SIGNATURE, NoticeSignature.header(secrets, notice.id(), timestamp, body));
+            headers.put(DepartmentClient.NOTICE_SIGNATURE,
+                    NoticeSignature.header(keys.legacySecrets(), notice.id(), timestamp, body));
         }
         return headers;
     }

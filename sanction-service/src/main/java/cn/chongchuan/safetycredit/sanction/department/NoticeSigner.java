@@ -58,9 +58,11 @@ public class NoticeSigner {
             throw new NoticeSigningException(NoticeSigningException.NO_ACTIVE_SECRET);
         }
         List<byte[]> hmacKeys = new ArrayList<>(secrets.size());
+        List<byte[]> handedOver = new ArrayList<>(secrets.size());
         for (DepartmentSecret secret : secrets) {
             byte[] plain = open(departmentCode, secret.encryptedSecret(), secret.encryptionKeyId(),
                     NoticeSigningException.UNREADABLE_SECRET);
+            handedOver.add(plain);
             try {
                 hmacKeys.add(WebhookKeys.hmacKey(new String(plain, StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException notAWhsecSecret) {
@@ -75,7 +77,7 @@ public class NoticeSigner {
             privateKeys.add(open(departmentCode, key.encryptedPrivateKey(), key.encryptionKeyId(),
                     NoticeSigningException.UNREADABLE_PRIVATE_KEY));
         }
-        return new Keys(List.copyOf(hmacKeys), List.copyOf(privateKeys));
+        return new Keys(List.copyOf(hmacKeys), List.copyOf(privateKeys), List.copyOf(handedOver));
     }
 
     /** A department's opened keys: HMAC keys and Ed25519 private keys, newest first. Never logged or shown. */
@@ -83,10 +85,20 @@ public class NoticeSigner {
 
         private final List<byte[]> hmacKeys;
         private final List<byte[]> privateKeys;
+        private final List<byte[]> handedOver;
 
-        private Keys(List<byte[]> hmacKeys, List<byte[]> privateKeys) {
+        private Keys(List<byte[]> hmacKeys, List<byte[]> privateKeys, List<byte[]> handedOver) {
             this.hmacKeys = hmacKeys;
             this.privateKeys = privateKeys;
+            this.handedOver = handedOver;
+        }
+
+        /**
+         * The secrets as handed over (the UTF-8 bytes of the whole {@code whsec_} text), newest first:
+         * the keys of the legacy {@code X-Notice-Signature}, which predates the standard's key derivation.
+         */
+        public List<byte[]> legacySecrets() {
+            return handedOver;
         }
 
         /** The headers of one sending of a notice, as {@link NoticeSigner#sign}. */
